@@ -1,0 +1,146 @@
+package io.snapshotbatch.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes {@code snapshot_row}. */
+@Repository
+public class LedgerRepository {
+
+    /** Records one API outcome; {@code attempts} and {@code throttled_calls} accumulate across launches. */
+    public static final String RECORD_RESULT_SQL = """
+            update snapshot_row set outcome = :outcome, snapshot_arn = :snapshotArn, revision = :revision,
+                error_code = :errorCode, error_message = :errorMessage, attempts = attempts + :attempts,
+                throttled_calls = throttled_calls + :throttledCalls, updated_at = :updatedAt
+            where run_id = :runId and line = :line""";
+
+    /** The columns a partition reads to send a row. */
+    public static final String SELECT_COLUMNS = "run_id, line, catalog, engagement_id, resource_type, resource_id, "
+            + "template, client_token, token_generation, outcome, duplicate_of, snapshot_arn, revision, error_code, "
+            + "error_message, attempts, throttled_calls, verify_status, verified_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    private final JdbcTemplate jdbcTemplate;
+
+    public LedgerRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    public void insert(List<LedgerRow> rows) {
+        this.jdbcTemplate.batchUpdate("""
+                insert into snapshot_row (run_id, line, catalog, engagement_id, resource_type, resource_id, template,
+                    client_token, token_generation, outcome, duplicate_of, error_code, error_message, attempts,
+                    throttled_calls, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)""", rows, rows.size(), (ps, row) -> {
+            ps.setLong(1, row.runId());
+            ps.setInt(2, row.line());
+            ps.setString(3, row.catalog());
+            ps.setString(4, row.engagementId());
+            ps.setString(5, row.resourceType());
+            ps.setString(6, row.resourceId());
+            ps.setString(7, row.template());
+            ps.setString(8, row.clientToken());
+            ps.setInt(9, row.tokenGeneration());
+            ps.setString(10, row.outcome().name());
+            if (row.duplicateOf() != null) {
+                ps.setInt(11, row.duplicateOf());
+            }
+            else {
+                ps.setNull(11, Types.INTEGER);
+            }
+            ps.setString(12, row.errorCode());
+            ps.setString(13, row.errorMessage());
+            ps.setObject(14, RunRepository.utc(row.updatedAt()));
+        });
+    }
+
+    /** Removes what a staging that died half-way may have left. */
+    public int deleteRows(long runId) {
+        return this.jdbc.sql("delete from snapshot_row where run_id = :runId").param("runId", runId).update();
+    }
+
+    public OutcomeCounts counts(long runId) {
+        long[] byOutcome = new long[Outcome.values().length];
+        long[] calls = new long[2];
+        this.jdbc.sql("""
+                select outcome, count(*) as row_count, coalesce(sum(attempts), 0) as calls,
+                    coalesce(sum(throttled_calls), 0) as throttled
+                from snapshot_row where run_id = :runId group by outcome""")
+            .param("runId", runId)
+            .query((ResultSet rs) -> {
+                byOutcome[Outcome.valueOf(rs.getString("outcome")).ordinal()] = rs.getLong("row_count");
+                calls[0] += rs.getLong("calls");
+                calls[1] += rs.getLong("throttled");
+            });
+        return new OutcomeCounts(byOutcome[Outcome.CREATED.ordinal()], byOutcome[Outcome.FAILED.ordinal()],
+                byOutcome[Outcome.REJECTED.ordinal()], byOutcome[Outcome.DUPLICATE.ordinal()],
+                byOutcome[Outcome.PENDING.ordinal()], calls[0], calls[1]);
+    }
+
+    /** Every row of a run in line order, streamed so that a large run is never held in memory. */
+    public void forEachRow(long runId, Consumer<LedgerRow> consumer) {
+        this.jdbc.sql("select " + SELECT_COLUMNS + " from snapshot_row where run_id = :runId order by line")
+            .param("runId", runId)
+            .query((ResultSet rs) -> consumer.accept(map(rs, 0)));
+    }
+
+    public List<LedgerRow> rowsWithOutcome(long runId, Outcome outcome) {
+        return this.jdbc.sql("select " + SELECT_COLUMNS
+                + " from snapshot_row where run_id = :runId and outcome = :outcome order by line")
+            .param("runId", runId)
+            .param("outcome", outcome.name())
+            .query(LedgerRepository::map)
+            .list();
+    }
+
+    public void recordVerification(long runId, int line, String verifyStatus, Instant now) {
+        this.jdbc.sql("update snapshot_row set verify_status = :status, verified_at = :now where run_id = :runId and line = :line")
+            .param("status", verifyStatus)
+            .param("now", RunRepository.utc(now))
+            .param("runId", runId)
+            .param("line", line)
+            .update();
+    }
+
+    /**
+     * Makes a FAILED row PENDING again for {@code rerun-failed}, with the token it must be re-sent with.
+     */
+    public void requeue(long runId, int line, String clientToken, int tokenGeneration, Instant now) {
+        this.jdbc.sql("""
+                update snapshot_row set outcome = 'PENDING', client_token = :token, token_generation = :generation,
+                    updated_at = :now
+                where run_id = :runId and line = :line and outcome = 'FAILED'""")
+            .param("token", clientToken)
+            .param("generation", tokenGeneration)
+            .param("now", RunRepository.utc(now))
+            .param("runId", runId)
+            .param("line", line)
+            .update();
+    }
+
+    public static LedgerRow map(ResultSet rs, int rowNum) throws SQLException {
+        return new LedgerRow(rs.getLong("run_id"), rs.getInt("line"), rs.getString("catalog"),
+                rs.getString("engagement_id"), rs.getString("resource_type"), rs.getString("resource_id"),
+                rs.getString("template"), rs.getString("client_token"), rs.getInt("token_generation"),
+                Outcome.valueOf(rs.getString("outcome")), nullableInt(rs, "duplicate_of"), rs.getString("snapshot_arn"),
+                nullableInt(rs, "revision"), rs.getString("error_code"), rs.getString("error_message"),
+                rs.getInt("attempts"), rs.getInt("throttled_calls"), rs.getString("verify_status"),
+                RunRepository.instant(rs, "verified_at"), RunRepository.instant(rs, "updated_at"));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+}

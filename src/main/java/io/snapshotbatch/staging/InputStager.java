@@ -1,0 +1,143 @@
+package io.snapshotbatch.staging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.snapshotbatch.input.PairRecord;
+import io.snapshotbatch.input.PairSource;
+import io.snapshotbatch.input.PairValidator;
+import io.snapshotbatch.input.Rejection;
+import io.snapshotbatch.input.RowDefaults;
+import io.snapshotbatch.input.SnapshotKey;
+import io.snapshotbatch.ledger.ClientTokens;
+import io.snapshotbatch.ledger.LedgerRepository;
+import io.snapshotbatch.ledger.LedgerRow;
+import io.snapshotbatch.ledger.Outcome;
+import io.snapshotbatch.ledger.RunRepository;
+import io.snapshotbatch.ledger.SnapshotRun;
+
+/**
+ * Writes every input row of a run to the ledger. Must run inside one transaction: a staging that
+ * dies half-way leaves nothing, and the next launch stages the whole input again.
+ */
+public class InputStager {
+
+    private static final Logger logger = LoggerFactory.getLogger(InputStager.class);
+
+    private static final int BATCH_SIZE = 1000;
+
+    private static final int MAX_VALUE_LENGTH = 1024;
+
+    private final LedgerRepository ledger;
+
+    private final RunRepository runs;
+
+    private final Clock clock;
+
+    public InputStager(LedgerRepository ledger, RunRepository runs, Clock clock) {
+        this.ledger = ledger;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    /** Stages the input unless this run already was; returns the number of input rows. */
+    public int stage(SnapshotRun run, PairSource source, RowDefaults defaults) {
+        if (run.staged()) {
+            logger.info("Run {} was staged earlier ({} rows); continuing with the ledger", run.runDate(), run.inputRows());
+            return run.inputRows();
+        }
+        this.ledger.deleteRows(run.runId());
+        Batch batch = new Batch(run, new PairValidator(defaults), this.clock.instant());
+        source.read(batch::add);
+        batch.flush();
+        this.runs.markStaged(run.runId(), batch.rows);
+        logger.info("Staged {} rows of run {} from {}: {} to send, {} rejected, {} duplicates", batch.rows,
+                run.runDate(), source.describe(), batch.pending, batch.rejected, batch.duplicates);
+        return batch.rows;
+    }
+
+    private final class Batch {
+
+        private final SnapshotRun run;
+
+        private final PairValidator validator;
+
+        private final Instant now;
+
+        private final Map<String, Integer> firstLineOf = new HashMap<>();
+
+        private final List<LedgerRow> buffer = new ArrayList<>(BATCH_SIZE);
+
+        private int rows;
+
+        private int pending;
+
+        private int rejected;
+
+        private int duplicates;
+
+        Batch(SnapshotRun run, PairValidator validator, Instant now) {
+            this.run = run;
+            this.validator = validator;
+            this.now = now;
+        }
+
+        void add(PairRecord record) {
+            this.rows++;
+            SnapshotKey key = this.validator.keyOf(record);
+            List<Rejection> failures = this.validator.validate(key);
+            SnapshotKey stored = fit(key);
+            if (!failures.isEmpty()) {
+                this.rejected++;
+                Rejection first = failures.get(0);
+                String reason = String.join("; ", failures.stream().map(Rejection::reason).toList());
+                this.buffer.add(LedgerRow.staged(this.run.runId(), record.line(), stored, null, Outcome.REJECTED, null,
+                        first.code(), truncate(reason, 2000), this.now));
+            }
+            else {
+                String token = ClientTokens.derive(this.run.runDate(), this.run.generation(), key, 0);
+                Integer original = this.firstLineOf.putIfAbsent(key.duplicateKey(), record.line());
+                if (original != null) {
+                    this.duplicates++;
+                    this.buffer.add(LedgerRow.staged(this.run.runId(), record.line(), stored, token, Outcome.DUPLICATE,
+                            original, null, "duplicate of line " + original, this.now));
+                }
+                else {
+                    this.pending++;
+                    this.buffer.add(LedgerRow.staged(this.run.runId(), record.line(), stored, token, Outcome.PENDING,
+                            null, null, null, this.now));
+                }
+            }
+            if (this.buffer.size() >= BATCH_SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!this.buffer.isEmpty()) {
+                InputStager.this.ledger.insert(this.buffer);
+                this.buffer.clear();
+            }
+        }
+
+        /** Invalid values can be arbitrarily long; the ledger keeps enough of them to show the problem. */
+        private SnapshotKey fit(SnapshotKey key) {
+            return new SnapshotKey(truncate(key.catalog(), MAX_VALUE_LENGTH), truncate(key.engagementId(), MAX_VALUE_LENGTH),
+                    truncate(key.resourceType(), MAX_VALUE_LENGTH), truncate(key.resourceId(), MAX_VALUE_LENGTH),
+                    truncate(key.template(), MAX_VALUE_LENGTH));
+        }
+
+    }
+
+    static String truncate(String value, int max) {
+        return (value == null || value.length() <= max) ? value : value.substring(0, max - 3) + "...";
+    }
+
+}
