@@ -1,0 +1,55 @@
+package io.snapshotbatch;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.snapshotbatch.cli.SnapshotBatchCli;
+import io.snapshotbatch.ledger.LedgerRepository;
+import io.snapshotbatch.report.ReconciliationReport;
+import io.snapshotbatch.snapshot.RunStopSignal;
+import io.snapshotbatch.snapshot.StagingInput;
+
+/**
+ * snapshot-batch: creates AWS Partner Central resource snapshots in bulk. The command line
+ * ({@link SnapshotBatchCli}) parses the arguments first and opens this Spring context only for the
+ * commands that need the database.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SnapshotBatchApplication {
+
+    public static void main(String[] args) {
+        System.exit(SnapshotBatchCli.execute(args));
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+
+    @Bean
+    RunStopSignal runStopSignal() {
+        return new RunStopSignal();
+    }
+
+    @Bean
+    StagingInput stagingInput() {
+        return new StagingInput();
+    }
+
+    @Bean
+    ReconciliationReport reconciliationReport(LedgerRepository ledger) {
+        return new ReconciliationReport(ledger);
+    }
+
+}

@@ -1,0 +1,61 @@
+package io.snapshotbatch.cli;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.snapshotbatch.SnapshotBatchApplication;
+import io.snapshotbatch.run.DatabaseTarget;
+
+/**
+ * Opens the Spring context of one command against the given database (migrating it with Flyway),
+ * and turns an unreachable database into a clear usage error.
+ */
+final class BatchContext {
+
+    private BatchContext() {
+    }
+
+    static ConfigurableApplicationContext open(DatabaseTarget database, Map<String, Object> settings) {
+        Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
+        properties.putAll(settings);
+        try {
+            return new SpringApplicationBuilder(SnapshotBatchApplication.class).web(WebApplicationType.NONE)
+                // The command closes the context itself, after a SIGTERM has been handled (GracefulStop).
+                .registerShutdownHook(false)
+                .properties(properties)
+                .run();
+        }
+        catch (RuntimeException ex) {
+            if (isDatabaseUnreachable(ex)) {
+                throw new UsageException("Cannot use the database " + database + ": " + rootMessage(ex));
+            }
+            throw ex;
+        }
+    }
+
+    static boolean isDatabaseUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof ConnectException
+                    || cause.getClass().getName().startsWith("org.flywaydb.core.internal.exception")
+                    || cause.getClass().getName().equals("org.springframework.jdbc.CannotGetJdbcConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+}

@@ -1,0 +1,19 @@
+package io.snapshotbatch.cli;
+
+import java.nio.file.Path;
+
+import io.snapshotbatch.run.RunEnd;
+
+/** What a command that ran (or re-ran) a run prints at the end: one summary line and where the report is. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static void print(RunEnd end, Path reportDir) {
+        System.out.println(end.message());
+        System.out.println("Report: " + reportDir.resolve(end.run().runDate().toString()).resolve("reconciliation.csv")
+                + " and summary.csv");
+    }
+
+}

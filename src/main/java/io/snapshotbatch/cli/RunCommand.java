@@ -1,0 +1,119 @@
+package io.snapshotbatch.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.snapshotbatch.input.CsvPairSource;
+import io.snapshotbatch.input.PairSource;
+import io.snapshotbatch.input.RowDefaults;
+import io.snapshotbatch.input.SqlPairSource;
+import io.snapshotbatch.run.DatabaseTarget;
+import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.run.RunEnd;
+import io.snapshotbatch.run.RunGuard;
+import io.snapshotbatch.run.RunLauncher;
+import io.snapshotbatch.snapshot.RunStopSignal;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code run}: stage the input for one run, create the snapshots, write the report. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = { "Stage the input for one run, create the snapshots, write the report.",
+                "Launched again with the same run date, it continues that run where it stopped." })
+public class RunCommand implements Callable<Integer> {
+
+    static class Source {
+
+        @Option(names = "--input", paramLabel = "FILE", required = true, description = "CSV input")
+        Path input;
+
+        @Option(names = "--source-sql", paramLabel = "SQL", required = true,
+                description = "Read pairs from the database instead: a SELECT returning the same columns as the CSV")
+        String sourceSql;
+
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Mixin
+    RunDateOption runDate;
+
+    @Option(names = "--catalog", paramLabel = "AWS|Sandbox", defaultValue = "Sandbox",
+            description = "Default Catalog for rows without one (default: ${DEFAULT-VALUE})")
+    String catalog;
+
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = "OpportunitySummaryView",
+            description = "Default ResourceSnapshotTemplateIdentifier (default: ${DEFAULT-VALUE})")
+    String template;
+
+    @Mixin
+    SendOptions send;
+
+    @Option(names = "--force-new-run", description = "Start a new run with new tokens even if this run date completed")
+    boolean forceNewRun;
+
+    @Option(names = "--source-db", paramLabel = "JDBC_URL", description = "Where --source-sql runs (default: the --db database)")
+    String sourceDb;
+
+    @Option(names = "--source-db-user", paramLabel = "USER", description = "Default: $SNAPSHOT_SOURCE_DB_USER")
+    String sourceDbUser;
+
+    @Option(names = "--source-db-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            description = "Default: $SNAPSHOT_SOURCE_DB_PASSWORD")
+    String sourceDbPassword;
+
+    @Mixin
+    ReportDirOption reportDir;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws Exception {
+        RowDefaults defaults = new RowDefaults(this.catalog, this.template);
+        Map<String, Object> settings = this.send.springProperties();
+        settings.putAll(this.reportDir.springProperties());
+        if (this.source.input != null) {
+            new CsvPairSource(this.source.input).checkReadable();
+        }
+        DatabaseTarget db = this.database.target();
+        Optional<RunGuard> guard = RunGuard.tryAcquire(db, this.runDate.runDate());
+        if (guard.isEmpty()) {
+            System.err.println("snapshot-batch: run " + this.runDate.runDate()
+                    + " is already running in another process; not starting a second one");
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        try (RunGuard held = guard.get(); ConfigurableApplicationContext context = BatchContext.open(db, settings);
+                GracefulStop stop = new GracefulStop(context.getBean(RunStopSignal.class))) {
+            PairSource pairs = pairSource(context);
+            RunEnd end = context.getBean(RunLauncher.class).run(this.runDate.runDate(), this.forceNewRun, pairs, defaults);
+            Reports.print(end, this.reportDir.path());
+            stop.finish(end.exitCode());
+            return end.exitCode();
+        }
+    }
+
+    private PairSource pairSource(ConfigurableApplicationContext context) {
+        if (this.source.input != null) {
+            return new CsvPairSource(this.source.input);
+        }
+        if (this.sourceDb == null) {
+            return new SqlPairSource(context.getBean(DataSource.class), this.source.sourceSql, "the ledger database");
+        }
+        DriverManagerDataSource sourceDataSource = new DriverManagerDataSource(this.sourceDb,
+                DatabaseOptions.firstNonBlank(this.sourceDbUser, System.getenv("SNAPSHOT_SOURCE_DB_USER")),
+                DatabaseOptions.firstNonBlank(this.sourceDbPassword, System.getenv("SNAPSHOT_SOURCE_DB_PASSWORD")));
+        return new SqlPairSource(sourceDataSource, this.source.sourceSql, this.sourceDb);
+    }
+
+}

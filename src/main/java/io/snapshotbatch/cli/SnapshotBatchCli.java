@@ -1,0 +1,71 @@
+package io.snapshotbatch.cli;
+
+import java.io.PrintWriter;
+
+import io.snapshotbatch.input.InputException;
+import io.snapshotbatch.run.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar snapshot-batch.jar <command> [options]}. */
+@Command(name = "snapshot-batch", mixinStandardHelpOptions = true, versionProvider = SnapshotBatchCli.Version.class,
+        description = "Creates AWS Partner Central resource snapshots in bulk, restartably, with a reconciliation report.",
+        subcommands = { RunCommand.class, RerunFailedCommand.class, ReportCommand.class, StatusCommand.class,
+                VerifyCommand.class, EmulatorCommand.class },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:every input row CREATED (or the run date had already completed)",
+                "3:finished, but some rows FAILED, REJECTED or DUPLICATE - see the report",
+                "4:stopped before finishing; the same command continues it",
+                "5:refused: this run date is already running elsewhere",
+                "2:usage or configuration error", "1:unexpected internal error" })
+public class SnapshotBatchCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command");
+    }
+
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SnapshotBatchCli());
+        commandLine.setExecutionExceptionHandler(SnapshotBatchCli::handle);
+        return commandLine;
+    }
+
+    /** Expected failures get one clear line and their exit code; only the unexpected get a stack trace. */
+    private static int handle(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (ex instanceof UsageException || ex instanceof InputException || ex instanceof IllegalArgumentException) {
+            err.println("snapshot-batch: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        if (BatchContext.isDatabaseUnreachable(ex)) {
+            err.println("snapshot-batch: the database became unreachable: " + BatchContext.rootMessage(ex));
+            err.println("Nothing recorded is lost; run the same command again once the database is back.");
+            err.flush();
+            return ExitCodes.STOPPED;
+        }
+        err.println("snapshot-batch: unexpected error: " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            String version = SnapshotBatchCli.class.getPackage().getImplementationVersion();
+            return new String[] { "snapshot-batch " + ((version != null) ? version : "development build") };
+        }
+
+    }
+
+}

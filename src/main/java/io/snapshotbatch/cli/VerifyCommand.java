@@ -1,0 +1,46 @@
+package io.snapshotbatch.cli;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.snapshotbatch.ledger.RunRepository;
+import io.snapshotbatch.ledger.SnapshotRun;
+import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.snapshot.SnapshotVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code verify}: check a run's CREATED rows against the service (read calls) and record the result. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = { "Check a run's CREATED rows against the service (GetResourceSnapshot) and record the result.",
+                "Exit 0 when every snapshot is there with its recorded ARN, 3 otherwise." })
+public class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    RunDateOption runDate;
+
+    @Mixin
+    SendOptions send;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = BatchContext.open(this.database.target(), this.send.springProperties())) {
+            Optional<SnapshotRun> found = context.getBean(RunRepository.class).latest(this.runDate.runDate());
+            if (found.isEmpty()) {
+                System.err.println("snapshot-batch: no run for " + this.runDate.runDate() + " in " + this.database.target());
+                return ExitCodes.USAGE;
+            }
+            SnapshotVerifier.Verified result = context.getBean(SnapshotVerifier.class).verify(found.get());
+            System.out.printf("Verified run %s: %d snapshots found as recorded, %d not (see verify_status in the ledger)%n",
+                    found.get().runDate(), result.verified(), result.problems());
+            return (result.problems() == 0) ? ExitCodes.OK : ExitCodes.FINISHED_WITH_PROBLEMS;
+        }
+    }
+
+}

@@ -1,0 +1,131 @@
+package io.snapshotbatch.run;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import io.snapshotbatch.input.PairSource;
+import io.snapshotbatch.input.RowDefaults;
+import io.snapshotbatch.ledger.LedgerRepository;
+import io.snapshotbatch.ledger.OutcomeCounts;
+import io.snapshotbatch.ledger.RunRepository;
+import io.snapshotbatch.ledger.SnapshotRun;
+import io.snapshotbatch.snapshot.SnapshotJobConfiguration;
+import io.snapshotbatch.snapshot.StagingInput;
+import io.snapshotbatch.throttle.CallBudget;
+
+/**
+ * Starts, continues or restarts the job of a run. The caller must hold the run date's
+ * {@link RunGuard}: any execution still marked running is then known to be dead, and is recovered.
+ */
+@Component
+public class RunLauncher {
+
+    private static final Logger logger = LoggerFactory.getLogger(RunLauncher.class);
+
+    private final JobOperator jobOperator;
+
+    private final JobRepository jobRepository;
+
+    private final Job snapshotJob;
+
+    private final RunRepository runs;
+
+    private final LedgerRepository ledger;
+
+    private final StagingInput stagingInput;
+
+    private final CallBudget budget;
+
+    private final Clock clock;
+
+    public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job snapshotJob, RunRepository runs,
+            LedgerRepository ledger, StagingInput stagingInput, CallBudget budget, Clock clock) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.snapshotJob = snapshotJob;
+        this.runs = runs;
+        this.ledger = ledger;
+        this.stagingInput = stagingInput;
+        this.budget = budget;
+        this.clock = clock;
+    }
+
+    /** {@code run}: a new run, the continuation of an unfinished one, or nothing for a completed one. */
+    public RunEnd run(LocalDate runDate, boolean forceNewRun, PairSource source, RowDefaults defaults) throws Exception {
+        Optional<SnapshotRun> latest = this.runs.latest(runDate);
+        if (latest.isPresent() && latest.get().completed() && !forceNewRun) {
+            SnapshotRun run = latest.get();
+            return new RunEnd(run, this.ledger.counts(run.runId()), true, "Run " + runDate
+                    + " already completed at " + run.finishedAt() + "; nothing to send (--force-new-run starts a new run)");
+        }
+        SnapshotRun run;
+        if (latest.isEmpty() || forceNewRun) {
+            int generation = latest.map((r) -> r.generation() + 1).orElse(0);
+            if (latest.isPresent() && !latest.get().completed()) {
+                logger.warn("--force-new-run: run {} generation {} is left unfinished; its PENDING rows will not be sent",
+                        runDate, latest.get().generation());
+            }
+            run = this.runs.create(runDate, generation, source.describe(), this.clock.instant());
+            logger.info("Starting run {} (generation {}) from {}", runDate, generation, source.describe());
+        }
+        else {
+            run = latest.get();
+            logger.info("Continuing run {} (generation {}, started {}, last {}): {} rows still pending", runDate,
+                    run.generation(), run.startedAt(), run.status(), this.ledger.counts(run.runId()).pending());
+        }
+        this.stagingInput.set(source, defaults);
+        return launch(run);
+    }
+
+    /** Sends the run's PENDING rows again (after {@code rerun-failed} re-queued some) and rewrites its report. */
+    public RunEnd resume(SnapshotRun run) throws Exception {
+        return launch(run);
+    }
+
+    private RunEnd launch(SnapshotRun run) throws Exception {
+        OutcomeCounts before = this.ledger.counts(run.runId());
+        this.budget.startFrom(before.apiCalls());
+        JobParameters parameters = parameters(run.runId(), run.jobLaunch());
+        JobExecution last = this.jobRepository.getLastJobExecution(SnapshotJobConfiguration.JOB_NAME, parameters);
+        if (last != null && last.getStatus().isRunning()) {
+            // We hold the run date's guard, so the process that left this execution running is gone.
+            logger.warn("Execution {} of run {} was left {} by a process that died; recovering it", last.getId(),
+                    run.runDate(), last.getStatus());
+            this.jobOperator.recover(last);
+        }
+        else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            // A completed instance cannot run again; rows re-queued since (rerun-failed) need a new one.
+            parameters = parameters(run.runId(), this.runs.nextJobLaunch(run.runId()));
+        }
+        JobExecution execution = this.jobOperator.start(this.snapshotJob, parameters);
+        SnapshotRun after = this.runs.find(run.runId()).orElseThrow();
+        OutcomeCounts counts = this.ledger.counts(run.runId());
+        return new RunEnd(after, counts, false, describe(after, counts, execution));
+    }
+
+    private static JobParameters parameters(long runId, int jobLaunch) {
+        return new JobParametersBuilder().addLong(SnapshotJobConfiguration.RUN_ID, runId)
+            .addLong("jobLaunch", (long) jobLaunch)
+            .toJobParameters();
+    }
+
+    private static String describe(SnapshotRun run, OutcomeCounts counts, JobExecution execution) {
+        String line = "Run %s %s: %d rows, %d created, %d failed, %d rejected, %d duplicates, %d pending; %d calls (%d throttled)"
+            .formatted(run.runDate(), run.status(), counts.inputRows(), counts.created(), counts.failed(),
+                    counts.rejected(), counts.duplicates(), counts.pending(), counts.apiCalls(), counts.throttledCalls());
+        return (run.stopReason() != null) ? line + " - " + run.stopReason() : line;
+    }
+
+}

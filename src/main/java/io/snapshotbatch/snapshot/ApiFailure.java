@@ -1,0 +1,106 @@
+package io.snapshotbatch.snapshot;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.snapshotbatch.throttle.CallAbortedException;
+import io.snapshotbatch.throttle.CallBudgetExhaustedException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.partnercentralselling.model.ValidationException;
+
+/**
+ * What a failed call means for its row and for the run, after the SDK's own retries.
+ *
+ * @param code the service's error name, or a client-side cause ({@code Timeout}, {@code ConnectionError})
+ * @param message for the report; service messages only, never request headers
+ * @param disposition what happens next
+ */
+public record ApiFailure(String code, String message, Disposition disposition) {
+
+    /** Errors after which the service certainly created nothing: re-sending needs a new token. */
+    private static final Set<String> DEFINITIVE = Set.of("ValidationException", "ResourceNotFoundException",
+            "AccessDeniedException", "ConflictException", "ServiceQuotaExceededException");
+
+    public enum Disposition {
+
+        /** The row is FAILED and the service created nothing. */
+        FAILED,
+        /** The row is FAILED but the service may have created it: re-send with the same token. */
+        FAILED_OUTCOME_UNKNOWN,
+        /** The row stays PENDING and the run stops: the cause affects every row (quota, access, budget, stop). */
+        STOP_RUN
+
+    }
+
+    /** Whether a FAILED row's earlier call certainly created nothing (re-sent with a new token). */
+    public static boolean isDefinitive(String errorCode) {
+        return DEFINITIVE.contains(errorCode);
+    }
+
+    public static ApiFailure of(Throwable error) {
+        if (error instanceof AwsServiceException service) {
+            return ofService(service);
+        }
+        Throwable cause = error;
+        while (cause != null) {
+            if (cause instanceof CallBudgetExhaustedException || cause instanceof CallAbortedException) {
+                return new ApiFailure("NotSent", cause.getMessage(), Disposition.STOP_RUN);
+            }
+            if (cause instanceof AbortedException || cause instanceof InterruptedException
+                    || (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException))) {
+                return new ApiFailure("Interrupted", "the call was interrupted", Disposition.STOP_RUN);
+            }
+            if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
+                    || cause instanceof SocketTimeoutException) {
+                return new ApiFailure("Timeout", describe(cause), Disposition.FAILED_OUTCOME_UNKNOWN);
+            }
+            if (cause instanceof IOException) {
+                return new ApiFailure("ConnectionError", describe(cause), Disposition.FAILED_OUTCOME_UNKNOWN);
+            }
+            cause = cause.getCause();
+        }
+        return new ApiFailure("ClientError", describe(error), Disposition.FAILED_OUTCOME_UNKNOWN);
+    }
+
+    private static ApiFailure ofService(AwsServiceException error) {
+        String code = (error.awsErrorDetails() != null && error.awsErrorDetails().errorCode() != null)
+                ? error.awsErrorDetails().errorCode() : "HTTP" + error.statusCode();
+        String message = serviceMessage(error);
+        if ("ThrottlingException".equals(code) || error.isThrottlingException()) {
+            return new ApiFailure("ThrottlingException", "still throttled after every retry: " + message,
+                    Disposition.STOP_RUN);
+        }
+        if ("AccessDeniedException".equals(code) || "ServiceQuotaExceededException".equals(code)) {
+            return new ApiFailure(code, message, Disposition.STOP_RUN);
+        }
+        if (error.statusCode() >= 500 || "InternalServerException".equals(code)) {
+            return new ApiFailure(code, message, Disposition.FAILED_OUTCOME_UNKNOWN);
+        }
+        return new ApiFailure(code, message, Disposition.FAILED);
+    }
+
+    private static String serviceMessage(AwsServiceException error) {
+        String message = (error.awsErrorDetails() != null) ? error.awsErrorDetails().errorMessage() : null;
+        if (message == null) {
+            message = "HTTP " + error.statusCode();
+        }
+        if (error instanceof ValidationException validation && validation.hasErrorList()) {
+            message += " [" + validation.errorList()
+                .stream()
+                .map((e) -> e.fieldName() + ": " + e.codeAsString() + " " + e.message())
+                .collect(Collectors.joining("; ")) + "]";
+        }
+        return message;
+    }
+
+    private static String describe(Throwable error) {
+        return error.getClass().getSimpleName() + ((error.getMessage() != null) ? ": " + error.getMessage() : "");
+    }
+
+}

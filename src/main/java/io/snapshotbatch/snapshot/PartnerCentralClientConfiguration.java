@@ -1,0 +1,102 @@
+package io.snapshotbatch.snapshot;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.snapshotbatch.emulator.EmulatorSettings;
+import io.snapshotbatch.emulator.PartnerCentralEmulator;
+import io.snapshotbatch.throttle.CallBudget;
+import io.snapshotbatch.throttle.CallGate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
+import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClientBuilder;
+
+/**
+ * The one {@link PartnerCentralSellingClient} every partition shares: real SDK, Apache HTTP pool sized
+ * for the partitions, the SDK's standard retry strategy, and the {@link CallGate} on every attempt.
+ * {@code --endpoint emulator} starts the built-in emulator in-process and points the client at it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PartnerCentralClientConfiguration {
+
+    private static final Logger logger = LoggerFactory.getLogger(PartnerCentralClientConfiguration.class);
+
+    /** Keeps an in-process emulator alive as long as the client, and stops it with the context. */
+    public record EmulatorHandle(PartnerCentralEmulator emulator) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (this.emulator != null) {
+                this.emulator.close();
+            }
+        }
+
+    }
+
+    @Bean(destroyMethod = "close")
+    EmulatorHandle emulatorHandle(SnapshotSettings settings) throws Exception {
+        if (!settings.usesEmulator()) {
+            return new EmulatorHandle(null);
+        }
+        PartnerCentralEmulator emulator = PartnerCentralEmulator.start(EmulatorSettings.defaults().withPort(0));
+        logger.info("Started the built-in Partner Central emulator on {}", emulator.endpoint());
+        return new EmulatorHandle(emulator);
+    }
+
+    @Bean
+    CallBudget callBudget(SnapshotSettings settings) {
+        return (settings.dailyBudget() > 0) ? CallBudget.of(settings.dailyBudget()) : CallBudget.unlimited();
+    }
+
+    @Bean(destroyMethod = "close")
+    PartnerCentralSellingClient partnerCentralSellingClient(SnapshotSettings settings, EmulatorHandle emulator,
+            CallBudget callBudget, RunStopSignal stopSignal) {
+        PartnerCentralSellingClientBuilder builder = PartnerCentralSellingClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials(settings, emulator))
+            .httpClientBuilder(ApacheHttpClient.builder()
+                .maxConnections(Math.max(8, settings.partitions() * 2))
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30)))
+            .overrideConfiguration((o) -> o
+                // Standard backoff with jitter; the circuit breaker is off so that a long throttled
+                // stretch keeps retrying (with backoff) instead of failing fast on every row.
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+                    .toBuilder()
+                    .maxAttempts(settings.maxAttempts())
+                    .circuitBreakerEnabled(false)
+                    .build())
+                .addExecutionInterceptor(new CallGate(settings.rate(), callBudget, stopSignal::reason)));
+        if (emulator.emulator() != null) {
+            builder.endpointOverride(emulator.emulator().endpoint());
+        }
+        else if (!settings.endpoint().isBlank()) {
+            builder.endpointOverride(URI.create(settings.endpoint()));
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(SnapshotSettings settings, EmulatorHandle emulator) {
+        if (emulator.emulator() != null) {
+            // The emulator accepts any signature; these are not secrets.
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("EMULATOR", "emulator-secret"));
+        }
+        if (!settings.profile().isBlank()) {
+            return ProfileCredentialsProvider.create(settings.profile());
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+}

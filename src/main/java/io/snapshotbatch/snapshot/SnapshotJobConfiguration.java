@@ -1,0 +1,155 @@
+package io.snapshotbatch.snapshot;
+
+import java.time.Clock;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.snapshotbatch.ledger.LedgerRepository;
+import io.snapshotbatch.ledger.LedgerRow;
+import io.snapshotbatch.ledger.RunRepository;
+import io.snapshotbatch.report.ReconciliationReport;
+import io.snapshotbatch.staging.InputStager;
+import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
+
+/**
+ * The snapshot job, in reading order: stage the input, then in parallel partitions read PENDING rows,
+ * send them, record the results, then write the report.
+ *
+ * Every step may start again on restart: staging is skipped once done, a partition only ever finds
+ * its own rows that are still PENDING, and the report is rewritten from the ledger. Nothing is
+ * therefore sent twice, and the ledger (not Batch's step counters) is the truth.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SnapshotJobConfiguration {
+
+    public static final String JOB_NAME = "snapshotJob";
+
+    /** The identifying job parameter: the ledger's {@code snapshot_run.run_id}. */
+    public static final String RUN_ID = "runId";
+
+    @Bean
+    Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, LedgerRepository ledger,
+            RunRepository runs, StagingInput stagingInput, Clock clock) {
+        return new StepBuilder("stage", jobRepository)
+            .tasklet(new StageInputTasklet(new InputStager(ledger, runs, clock), runs, stagingInput), transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    LinePartitioner linePartitioner() {
+        return new LinePartitioner();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<LedgerRow> pendingRowReader(DataSource dataSource, SnapshotSettings settings,
+            @Value("#{jobParameters['runId']}") Long runId,
+            @Value("#{stepExecutionContext['partition']}") Integer partition,
+            @Value("#{stepExecutionContext['partitions']}") Integer partitions) throws Exception {
+        return new JdbcPagingItemReaderBuilder<LedgerRow>()
+            .name("pendingRows")
+            .dataSource(dataSource)
+            .selectClause("select " + LedgerRepository.SELECT_COLUMNS)
+            .fromClause("from snapshot_row")
+            .whereClause("where run_id = :runId and outcome = 'PENDING' and mod(line, :partitions) = :partition")
+            .parameterValues(Map.of("runId", runId, "partitions", partitions, "partition", partition))
+            .sortKeys(Map.of("line", Order.ASCENDING))
+            .pageSize(Math.max(settings.chunkSize(), 100))
+            .rowMapper(LedgerRepository::map)
+            // The PENDING filter is the state: a restarted partition must see every row still pending,
+            // including rows a stopping run skipped inside an already committed chunk.
+            .saveState(false)
+            .build();
+    }
+
+    @Bean
+    SnapshotItemProcessor snapshotItemProcessor(PartnerCentralSellingClient client, RunStopSignal stopSignal,
+            MeterRegistry meters, SnapshotSettings settings, Clock clock) {
+        return new SnapshotItemProcessor(new SnapshotCaller(client, clock), stopSignal, meters,
+                settings.stopAfterUnreachable());
+    }
+
+    @Bean
+    JdbcBatchItemWriter<RowResult> rowResultWriter(DataSource dataSource) {
+        return new JdbcBatchItemWriterBuilder<RowResult>()
+            .dataSource(dataSource)
+            .sql(LedgerRepository.RECORD_RESULT_SQL)
+            .itemSqlParameterSourceProvider(RowResult::sqlParameters)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    StopWhenSignalled stopWhenSignalled(RunStopSignal stopSignal) {
+        return new StopWhenSignalled(stopSignal);
+    }
+
+    @Bean
+    Step snapshotWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<LedgerRow> pendingRowReader, SnapshotItemProcessor snapshotItemProcessor,
+            JdbcBatchItemWriter<RowResult> rowResultWriter, StopWhenSignalled stopWhenSignalled,
+            SnapshotSettings settings) {
+        return new StepBuilder("snapshotWorker", jobRepository).<LedgerRow, RowResult>chunk(settings.chunkSize())
+            .transactionManager(transactionManager)
+            .reader(pendingRowReader)
+            .processor(snapshotItemProcessor)
+            .writer(rowResultWriter)
+            .listener(stopWhenSignalled)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    Step snapshotStep(JobRepository jobRepository, Step snapshotWorkerStep, LinePartitioner linePartitioner,
+            SnapshotSettings settings) {
+        SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("partition-");
+        partitionExecutor.setConcurrencyLimit(settings.partitions());
+        return new StepBuilder("snapshot", jobRepository).partitioner("snapshotWorker", linePartitioner)
+            .step(snapshotWorkerStep)
+            .gridSize(settings.partitions())
+            .taskExecutor(partitionExecutor)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunRepository runs,
+            LedgerRepository ledger, ReconciliationReport report, SnapshotSettings settings, RunStopSignal stopSignal,
+            Clock clock) {
+        return new StepBuilder("report", jobRepository)
+            .tasklet(new WriteReportTasklet(runs, ledger, report, settings, stopSignal, clock), transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    Job snapshotJob(JobRepository jobRepository, Step stageStep, Step snapshotStep, Step reportStep, RunRepository runs,
+            ReconciliationReport report, SnapshotSettings settings, RunStopSignal stopSignal, Clock clock) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(stageStep)
+            .next(snapshotStep)
+            .next(reportStep)
+            .listener(new RunCompletionListener(runs, report, settings, stopSignal, clock))
+            .build();
+    }
+
+}
