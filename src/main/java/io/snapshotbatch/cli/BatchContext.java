@@ -28,8 +28,8 @@ final class BatchContext {
             return new SpringApplicationBuilder(SnapshotBatchApplication.class).web(WebApplicationType.NONE)
                 // The command closes the context itself, after a SIGTERM has been handled (GracefulStop).
                 .registerShutdownHook(false)
-                .properties(properties)
-                .run();
+                // As command-line properties they outrank application.properties (defaults would not).
+                .run(properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         }
         catch (RuntimeException ex) {
             if (isDatabaseUnreachable(ex)) {

@@ -14,6 +14,7 @@ import io.snapshotbatch.run.FailedRowRequeue;
 import io.snapshotbatch.run.RunEnd;
 import io.snapshotbatch.run.RunGuard;
 import io.snapshotbatch.run.RunLauncher;
+import io.snapshotbatch.snapshot.PartnerCentralClientConfiguration;
 import io.snapshotbatch.snapshot.RunStopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,10 @@ public class RerunFailedCommand implements Callable<Integer> {
         }
         try (RunGuard held = guard.get(); ConfigurableApplicationContext context = BatchContext.open(db, settings);
                 GracefulStop stop = new GracefulStop(context.getBean(RunStopSignal.class))) {
+            String credentialsProblem = context.getBean(PartnerCentralClientConfiguration.CredentialsCheck.class).problem();
+            if (credentialsProblem != null) {
+                throw new UsageException(credentialsProblem);
+            }
             Optional<SnapshotRun> found = context.getBean(RunRepository.class).latest(this.runDate.runDate());
             if (found.isEmpty()) {
                 System.err.println("snapshot-batch: no run for " + this.runDate.runDate() + " in " + db);

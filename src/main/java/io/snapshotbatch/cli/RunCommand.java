@@ -19,6 +19,7 @@ import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.RunEnd;
 import io.snapshotbatch.run.RunGuard;
 import io.snapshotbatch.run.RunLauncher;
+import io.snapshotbatch.snapshot.PartnerCentralClientConfiguration;
 import io.snapshotbatch.snapshot.RunStopSignal;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -95,6 +96,10 @@ public class RunCommand implements Callable<Integer> {
         }
         try (RunGuard held = guard.get(); ConfigurableApplicationContext context = BatchContext.open(db, settings);
                 GracefulStop stop = new GracefulStop(context.getBean(RunStopSignal.class))) {
+            String credentialsProblem = context.getBean(PartnerCentralClientConfiguration.CredentialsCheck.class).problem();
+            if (credentialsProblem != null) {
+                throw new UsageException(credentialsProblem);
+            }
             PairSource pairs = pairSource(context);
             RunEnd end = context.getBean(RunLauncher.class).run(this.runDate.runDate(), this.forceNewRun, pairs, defaults);
             Reports.print(end, this.reportDir.path());

@@ -65,7 +65,8 @@ public record ApiFailure(String code, String message, Disposition disposition) {
             }
             cause = cause.getCause();
         }
-        return new ApiFailure("ClientError", describe(error), Disposition.FAILED_OUTCOME_UNKNOWN);
+        // Nothing went out on the wire (credentials, signing, marshalling): keep the row, stop the run.
+        return new ApiFailure("ClientError", describe(error), Disposition.STOP_RUN);
     }
 
     private static ApiFailure ofService(AwsServiceException error) {

@@ -60,12 +60,42 @@ public class PartnerCentralClientConfiguration {
         return (settings.dailyBudget() > 0) ? CallBudget.of(settings.dailyBudget()) : CallBudget.unlimited();
     }
 
+    @Bean
+    AwsCredentialsProvider awsCredentialsProvider(SnapshotSettings settings, EmulatorHandle emulator) {
+        return credentials(settings, emulator);
+    }
+
+    /**
+     * Resolves the credentials once before a run sends anything, so that missing credentials are a
+     * configuration error (exit 2) instead of a FAILED row per input row. Says why, never what.
+     */
+    @Bean
+    CredentialsCheck credentialsCheck(AwsCredentialsProvider awsCredentialsProvider) {
+        return () -> {
+            try {
+                awsCredentialsProvider.resolveCredentials();
+                return null;
+            }
+            catch (RuntimeException ex) {
+                return "No AWS credentials: " + ex.getMessage();
+            }
+        };
+    }
+
+    /** Returns why credentials cannot be had, or {@code null} when they can. */
+    @FunctionalInterface
+    public interface CredentialsCheck {
+
+        String problem();
+
+    }
+
     @Bean(destroyMethod = "close")
     PartnerCentralSellingClient partnerCentralSellingClient(SnapshotSettings settings, EmulatorHandle emulator,
-            CallBudget callBudget, RunStopSignal stopSignal) {
+            AwsCredentialsProvider awsCredentialsProvider, CallBudget callBudget, RunStopSignal stopSignal) {
         PartnerCentralSellingClientBuilder builder = PartnerCentralSellingClient.builder()
             .region(Region.US_EAST_1)
-            .credentialsProvider(credentials(settings, emulator))
+            .credentialsProvider(awsCredentialsProvider)
             .httpClientBuilder(ApacheHttpClient.builder()
                 .maxConnections(Math.max(8, settings.partitions() * 2))
                 .connectionTimeout(Duration.ofSeconds(5))
