@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Nightly wrapper for schedulers (cron, systemd, Kubernetes): runs today's snapshot run and passes
+# the exit code through unchanged, so the scheduler sees the contract's codes:
+#   0 all created | 3 finished with FAILED/REJECTED/DUPLICATE rows | 4 stopped, run again to continue
+#   5 already running elsewhere | 2 usage/configuration error | 1 internal error
+#
+# Configuration comes from the environment (e.g. an EnvironmentFile or a Kubernetes Secret):
+#   SNAPSHOT_JAR        path of snapshot-batch.jar              (default: /opt/snapshot-batch/snapshot-batch.jar)
+#   SNAPSHOT_INPUT      CSV input file (or set SNAPSHOT_SOURCE_SQL instead)
+#   SNAPSHOT_SOURCE_SQL SELECT returning the input columns
+#   SNAPSHOT_DB_URL     ledger database JDBC URL                (required for production: PostgreSQL)
+#   SNAPSHOT_DB_USER / SNAPSHOT_DB_PASSWORD                      read by the jar itself, never on the command line
+#   SNAPSHOT_RATE       calls per second                         (default: 1)
+#   SNAPSHOT_PARTITIONS                                          (default: 4)
+#   SNAPSHOT_DAILY_BUDGET                                        (optional)
+#   SNAPSHOT_REPORT_DIR                                          (default: /var/lib/snapshot-batch/reports)
+#   SNAPSHOT_EXTRA_ARGS extra options, e.g. "--profile partner-ops --catalog AWS"
+#   JAVA_OPTS           JVM options
+set -uo pipefail
+
+jar="${SNAPSHOT_JAR:-/opt/snapshot-batch/snapshot-batch.jar}"
+args=(run
+      --rate "${SNAPSHOT_RATE:-1}"
+      --partitions "${SNAPSHOT_PARTITIONS:-4}"
+      --report-dir "${SNAPSHOT_REPORT_DIR:-/var/lib/snapshot-batch/reports}")
+if [[ -n "${SNAPSHOT_INPUT:-}" ]]; then
+    args+=(--input "$SNAPSHOT_INPUT")
+elif [[ -n "${SNAPSHOT_SOURCE_SQL:-}" ]]; then
+    args+=(--source-sql "$SNAPSHOT_SOURCE_SQL")
+else
+    echo "snapshot-batch-nightly: set SNAPSHOT_INPUT or SNAPSHOT_SOURCE_SQL" >&2
+    exit 2
+fi
+[[ -n "${SNAPSHOT_DB_URL:-}" ]] && args+=(--db "$SNAPSHOT_DB_URL")
+[[ -n "${SNAPSHOT_DAILY_BUDGET:-}" ]] && args+=(--daily-budget "$SNAPSHOT_DAILY_BUDGET")
+# Run date: the scheduler's "today" in UTC, unless given (a re-run of an earlier night).
+args+=(--run-date "${SNAPSHOT_RUN_DATE:-$(date -u +%F)}")
+# shellcheck disable=SC2206
+extra=(${SNAPSHOT_EXTRA_ARGS:-})
+
+# exec: SIGTERM from the scheduler reaches the JVM, which stops cleanly and exits 4.
+exec java ${JAVA_OPTS:-} -jar "$jar" "${args[@]}" "${extra[@]}"
