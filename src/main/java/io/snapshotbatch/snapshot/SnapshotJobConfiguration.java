@@ -121,13 +121,14 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Step snapshotStep(JobRepository jobRepository, Step snapshotWorkerStep, LinePartitioner linePartitioner,
-            SnapshotSettings settings) {
+            SnapshotSettings settings, MeterRegistry meters, LedgerRepository ledger) {
         SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("partition-");
         partitionExecutor.setConcurrencyLimit(settings.partitions());
         return new StepBuilder("snapshot", jobRepository).partitioner("snapshotWorker", linePartitioner)
             .step(snapshotWorkerStep)
             .gridSize(settings.partitions())
             .taskExecutor(partitionExecutor)
+            .listener(new ProgressReporter(meters, ledger, settings.progressInterval()))
             .allowStartIfComplete(true)
             .build();
     }

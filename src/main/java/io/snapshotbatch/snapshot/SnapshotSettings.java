@@ -1,6 +1,7 @@
 package io.snapshotbatch.snapshot;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,12 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts HTTP attempts per call, SDK retries included
  * @param stopAfterUnreachable consecutive calls with unknown outcome (timeouts, connection errors,
  * 5xx) after which the run stops instead of failing every remaining row
+ * @param progressInterval how often a running job logs its progress
  */
 @ConfigurationProperties("snapshot")
 public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4") int partitions,
         @DefaultValue("0") long dailyBudget, @DefaultValue("") String endpoint, @DefaultValue("") String profile,
         @DefaultValue("reports") Path reportDir, @DefaultValue("10") int chunkSize, @DefaultValue("6") int maxAttempts,
-        @DefaultValue("10") int stopAfterUnreachable) {
+        @DefaultValue("10") int stopAfterUnreachable, @DefaultValue("30s") Duration progressInterval) {
 
     public static final String EMULATOR = "emulator";
 
