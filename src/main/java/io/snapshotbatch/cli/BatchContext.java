@@ -1,6 +1,5 @@
 package io.snapshotbatch.cli;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.snapshotbatch.SnapshotBatchApplication;
+import io.snapshotbatch.ledger.DatabaseOutage;
 import io.snapshotbatch.run.DatabaseTarget;
 
 /**
@@ -39,11 +39,11 @@ final class BatchContext {
         }
     }
 
+    /** At start-up any SQL failure (wrong password, no such database, Flyway cannot connect) is configuration. */
     static boolean isDatabaseUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException || cause instanceof ConnectException
-                    || cause.getClass().getName().startsWith("org.flywaydb.core.internal.exception")
-                    || cause.getClass().getName().equals("org.springframework.jdbc.CannotGetJdbcConnectionException")) {
+            if (cause instanceof SQLException || DatabaseOutage.isCause(cause)
+                    || cause.getClass().getName().startsWith("org.flywaydb.core.internal.exception")) {
                 return true;
             }
         }

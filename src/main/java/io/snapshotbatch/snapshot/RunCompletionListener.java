@@ -10,6 +10,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
+import io.snapshotbatch.ledger.DatabaseOutage;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.RunStatus;
 import io.snapshotbatch.ledger.SnapshotRun;
@@ -55,8 +56,12 @@ public class RunCompletionListener implements JobExecutionListener {
             if (jobExecution.getStatus() == BatchStatus.COMPLETED && run.status() == RunStatus.COMPLETED) {
                 return;
             }
-            RunStatus status = (jobExecution.getStatus() == BatchStatus.FAILED) ? RunStatus.FAILED : RunStatus.STOPPED;
-            String reason = (status == RunStatus.FAILED) ? failureOf(jobExecution) : this.stopSignal.reason();
+            boolean failed = jobExecution.getStatus() == BatchStatus.FAILED;
+            boolean databaseOutage = failed
+                    && jobExecution.getAllFailureExceptions().stream().anyMatch(DatabaseOutage::isCause);
+            // A database that went away stops the run like a signal would: resumable, exit 4.
+            RunStatus status = (failed && !databaseOutage) ? RunStatus.FAILED : RunStatus.STOPPED;
+            String reason = failed ? failureOf(jobExecution) : this.stopSignal.reason();
             if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
                 // Every step finished, but rows are left: the run is resumable, not complete.
                 jobExecution.setStatus(BatchStatus.STOPPED);
