@@ -124,6 +124,29 @@ class SqlPairSourceTests {
         assertThat(this.jdbc.queryForObject("select count(*) from pairs", Integer.class)).isEqualTo(3);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "select eng as engagement_id, opp as opportunity_id from pairs; delete from pairs",
+            "select eng as engagement_id, opp as opportunity_id from pairs;drop table pairs;",
+            "select 1 as engagement_id, 2 as opportunity_id /* ; */ ; -- ;\n truncate table pairs" })
+    void aQueryFollowedByAnotherStatementIsRefusedBeforeItRuns(String sql) {
+        // when / then: H2 (like other databases) would run every statement of the string
+        assertThatThrownBy(() -> source(sql)).isInstanceOf(InputException.class).hasMessageContaining("SELECT");
+        assertThat(this.jdbc.queryForObject("select count(*) from pairs", Integer.class)).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "select eng as engagement_id, opp as opportunity_id from pairs where id = 1;",
+            "select eng as engagement_id, opp as opportunity_id from pairs where id = 1 ; \n -- the end; really\n",
+            "select eng as engagement_id, opp as opportunity_id from pairs where id = 1 and cat <> 'a;b' /* ; */",
+            "select eng as engagement_id, opp as opportunity_id, 1 as \"x;y\" from pairs where id = 1 and 'it''s; ok' <> ''" })
+    void semicolonsInLiteralsCommentsOrAtTheEndAreNotASecondStatement(String sql) {
+        // when
+        List<PairRecord> rows = read(source(sql));
+
+        // then
+        assertThat(rows).extracting(PairRecord::engagementId).containsExactly(ENG_1);
+    }
+
     @Test
     void aFailingQueryIsAnInputError() {
         // given
