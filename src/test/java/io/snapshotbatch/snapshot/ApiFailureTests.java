@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import javax.net.ssl.SSLHandshakeException;
 
 import org.apache.http.NoHttpResponseException;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.ConnectionPoolTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -240,6 +242,31 @@ class ApiFailureTests {
         assertThat(ApiFailure.of(call)).extracting(ApiFailure::code, ApiFailure::disposition)
             .containsExactly("Timeout", Disposition.FAILED_OUTCOME_UNKNOWN);
         assertThat(ApiFailure.of(clientError(attempt))).extracting(ApiFailure::code, ApiFailure::disposition)
+            .containsExactly("Timeout", Disposition.FAILED_OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void aConnectTimeoutOfTheApacheClientIsATimeoutNotAnInterruption() {
+        // given what the SDK's Apache client really throws when a connection cannot be opened in time
+        SdkClientException error = clientError(new ConnectTimeoutException(
+                new SocketTimeoutException("Connect timed out"), new org.apache.http.HttpHost("127.0.0.1", 4566), null));
+
+        // when
+        ApiFailure failure = ApiFailure.of(error);
+
+        // then the row fails like any timeout; the run is not stopped as if the process were interrupted
+        assertThat(failure.code()).isEqualTo("Timeout");
+        assertThat(failure.disposition()).isEqualTo(Disposition.FAILED_OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void waitingTooLongForAPooledConnectionIsATimeout() {
+        // given
+        SdkClientException error = clientError(
+                new ConnectionPoolTimeoutException("Timeout waiting for connection from pool"));
+
+        // when / then
+        assertThat(ApiFailure.of(error)).extracting(ApiFailure::code, ApiFailure::disposition)
             .containsExactly("Timeout", Disposition.FAILED_OUTCOME_UNKNOWN);
     }
 
