@@ -31,6 +31,10 @@ public final class SqlPairSource implements PairSource {
                 || head.startsWith("table"))) {
             throw new InputException("--source-sql must be a SELECT query, got: " + abbreviate(trimmed));
         }
+        if (hasSecondStatement(trimmed)) {
+            // Drivers such as H2's run every statement of the string: "select ...; delete ..." would write.
+            throw new InputException("--source-sql must be a single SELECT query, got: " + abbreviate(trimmed));
+        }
         this.dataSource = dataSource;
         this.sql = trimmed;
         this.databaseName = databaseName;
@@ -69,6 +73,40 @@ public final class SqlPairSource implements PairSource {
     @Override
     public String describe() {
         return "sql:" + abbreviate(this.sql);
+    }
+
+    /** Whether anything but blanks and comments follows a {@code ;} outside literals, quoted names and comments. */
+    static boolean hasSecondStatement(String sql) {
+        boolean separated = false;
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            int next;
+            if (c == '-' && sql.startsWith("--", i)) {
+                next = sql.indexOf('\n', i);
+                next = (next < 0) ? sql.length() : next + 1;
+            }
+            else if (c == '/' && sql.startsWith("/*", i)) {
+                next = sql.indexOf("*/", i + 2);
+                next = (next < 0) ? sql.length() : next + 2;
+            }
+            else if (Character.isWhitespace(c) || c == ';') {
+                separated |= (c == ';');
+                next = i + 1;
+            }
+            else if (separated) {
+                return true;
+            }
+            else if (c == '\'' || c == '"') {
+                next = sql.indexOf(c, i + 1);
+                next = (next < 0) ? sql.length() : next + 1;
+            }
+            else {
+                next = i + 1;
+            }
+            i = next;
+        }
+        return false;
     }
 
     private static String abbreviate(String sql) {

@@ -6,6 +6,8 @@ import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.http.conn.ConnectTimeoutException;
+
 import io.snapshotbatch.throttle.CallAbortedException;
 import io.snapshotbatch.throttle.CallBudgetExhaustedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -52,12 +54,14 @@ public record ApiFailure(String code, String message, Disposition disposition) {
             if (cause instanceof CallBudgetExhaustedException || cause instanceof CallAbortedException) {
                 return new ApiFailure("NotSent", cause.getMessage(), Disposition.STOP_RUN);
             }
+            // Apache's connect and pool-lease timeouts are InterruptedIOExceptions too, but nobody interrupted us.
             if (cause instanceof AbortedException || cause instanceof InterruptedException
-                    || (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException))) {
+                    || (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)
+                            && !(cause instanceof ConnectTimeoutException))) {
                 return new ApiFailure("Interrupted", "the call was interrupted", Disposition.STOP_RUN);
             }
             if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
-                    || cause instanceof SocketTimeoutException) {
+                    || cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
                 return new ApiFailure("Timeout", describe(cause), Disposition.FAILED_OUTCOME_UNKNOWN);
             }
             if (cause instanceof IOException) {
