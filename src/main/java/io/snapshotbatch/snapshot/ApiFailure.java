@@ -42,7 +42,7 @@ public record ApiFailure(String code, String message, Disposition disposition) {
 
     /** Whether a FAILED row's earlier call certainly created nothing (re-sent with a new token). */
     public static boolean isDefinitive(String errorCode) {
-        return DEFINITIVE.contains(errorCode);
+        return errorCode != null && DEFINITIVE.contains(errorCode);
     }
 
     public static ApiFailure of(Throwable error) {

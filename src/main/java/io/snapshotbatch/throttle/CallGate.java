@@ -33,14 +33,16 @@ public final class CallGate implements ExecutionInterceptor {
 
     /**
      * One permit per {@code 1/rate} seconds, so calls are spread evenly instead of sent in bursts at
-     * the start of each second; above 1,000 calls/s the period stays at 1 ms.
+     * the start of each second. Above 1,000 calls/s a period would be shorter than the limiter's 1 ms
+     * resolution, so it grants {@code k} permits per {@code k/rate} seconds instead; the period is
+     * rounded up, so the granted rate never exceeds the requested one.
      */
     static RateLimiterConfig rateLimiterConfig(double callsPerSecond) {
-        if (!(callsPerSecond > 0)) {
+        if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {
             throw new IllegalArgumentException("--rate must be greater than 0, got " + callsPerSecond);
         }
-        long periodNanos = Math.max(1_000_000L, Math.round(1_000_000_000L / callsPerSecond));
-        int permitsPerPeriod = (int) Math.max(1, Math.floor(callsPerSecond * periodNanos / 1_000_000_000d));
+        int permitsPerPeriod = (int) Math.max(1, Math.ceil(callsPerSecond / 1000));
+        long periodNanos = (long) Math.ceil(permitsPerPeriod * 1_000_000_000d / callsPerSecond);
         return RateLimiterConfig.custom()
             .limitRefreshPeriod(Duration.ofNanos(periodNanos))
             .limitForPeriod(permitsPerPeriod)

@@ -57,7 +57,18 @@ class CallGateTests {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = { 0, -0.0, -1, -1000, Double.NaN, Double.NEGATIVE_INFINITY })
+    @ValueSource(doubles = { 1001, 1500, 2500, 5000, 12345 })
+    void aboveAThousandCallsASecondTheRateIsStillMetNotRoundedDown(double rate) {
+        // when
+        RateLimiterConfig config = CallGate.rateLimiterConfig(rate);
+
+        // then
+        double granted = config.getLimitForPeriod() * 1e9 / config.getLimitRefreshPeriod().toNanos();
+        assertThat(granted).isCloseTo(rate, org.assertj.core.data.Percentage.withPercentage(0.1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = { 0, -0.0, -1, -1000, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY })
     void aRateThatIsNotPositiveIsRefused(double rate) {
         assertThatIllegalArgumentException().isThrownBy(() -> CallGate.rateLimiterConfig(rate))
             .withMessageContaining("--rate");
