@@ -39,11 +39,11 @@ final class BatchContext {
         }
     }
 
-    /** At start-up any SQL failure (wrong password, no such database, Flyway cannot connect) is configuration. */
+    /** At start-up any SQL or migration failure (wrong password, no such database, Flyway refuses) is configuration. */
     static boolean isDatabaseUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException || DatabaseOutage.isCause(cause)
-                    || cause.getClass().getName().startsWith("org.flywaydb.core.internal.exception")) {
+                    || cause instanceof org.flywaydb.core.api.FlywayException) {
                 return true;
             }
         }

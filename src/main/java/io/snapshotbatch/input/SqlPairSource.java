@@ -11,6 +11,10 @@ import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads pairs from a SELECT that returns the same columns as the CSV input; each row's line is its
@@ -44,8 +48,13 @@ public final class SqlPairSource implements PairSource {
     public void read(Consumer<PairRecord> sink) {
         JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
         jdbc.setFetchSize(1000);
+        // A read-only transaction of its own: PostgreSQL then refuses any write the query might hide
+        // (e.g. a data-modifying CTE), and the ledger's staging transaction is not involved.
+        TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+        readOnly.setReadOnly(true);
+        readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         try {
-            jdbc.query(this.sql, (ResultSetExtractor<Void>) (rs) -> {
+            readOnly.executeWithoutResult((status) -> jdbc.query(this.sql, (ResultSetExtractor<Void>) (rs) -> {
                 ResultSetMetaData meta = rs.getMetaData();
                 List<String> names = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -62,9 +71,9 @@ public final class SqlPairSource implements PairSource {
                     sink.accept(mapping.toRecord(position, (i) -> values[i]));
                 }
                 return null;
-            });
+            }));
         }
-        catch (DataAccessException ex) {
+        catch (DataAccessException | TransactionException ex) {
             throw new InputException("--source-sql failed on " + this.databaseName + ": "
                     + ex.getMostSpecificCause().getMessage(), ex);
         }

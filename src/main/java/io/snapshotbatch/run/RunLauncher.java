@@ -15,6 +15,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import io.snapshotbatch.input.InputException;
 import io.snapshotbatch.input.PairSource;
 import io.snapshotbatch.input.RowDefaults;
 import io.snapshotbatch.ledger.LedgerRepository;
@@ -110,6 +111,16 @@ public class RunLauncher {
             parameters = parameters(run.runId(), this.runs.nextJobLaunch(run.runId()));
         }
         JobExecution execution = this.jobOperator.start(this.snapshotJob, parameters);
+        // An input that turned out unreadable while staging is a usage error (exit 2), not a crash;
+        // the run stays unstaged and a launch with a corrected input stages it.
+        Optional<InputException> badInput = execution.getAllFailureExceptions()
+            .stream()
+            .filter(InputException.class::isInstance)
+            .map(InputException.class::cast)
+            .findFirst();
+        if (badInput.isPresent()) {
+            throw badInput.get();
+        }
         SnapshotRun after = this.runs.find(run.runId()).orElseThrow();
         OutcomeCounts counts = this.ledger.counts(run.runId());
         return new RunEnd(after, counts, false, describe(after, counts, execution));
