@@ -59,7 +59,7 @@ public final class EmulatorBenchmark {
         }
     }
 
-    /** The same load against a bare JDK server that answers a fixed body: the ceiling of SDK + machine. */
+    /** The same load against a bare JDK server (same threading) that answers a fixed body: the SDK's ceiling. */
     private static void runAgainstStub(int threads, int seconds, int warmUp) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -72,12 +72,7 @@ public final class EmulatorBenchmark {
                 out.write(answer);
             }
         });
-        ExecutorService serverPool = Executors.newFixedThreadPool(8, r -> {
-            Thread thread = new Thread(r, "pc-emulator-stub");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(serverPool);
+        server.setExecutor(null); // like the emulator: handlers on the dispatcher thread
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         try (PartnerCentralSellingClient client = PartnerCentralSellingClient.builder().endpointOverride(endpoint)
@@ -93,7 +88,6 @@ public final class EmulatorBenchmark {
                     (serverCpuNanos() - serverCpuBefore) / 1000.0 / calls);
         } finally {
             server.stop(0);
-            serverPool.shutdownNow();
         }
     }
 
@@ -134,10 +128,13 @@ public final class EmulatorBenchmark {
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         System.out.printf("%s: %d calls%n", label, calls.get());
         return calls.get();
     }
