@@ -23,9 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Throughput of CreateResourceSnapshot through the real SDK + Apache client against an in-process emulator.
- * Not a test: run it by hand, e.g.
+ * Not a test: run it by hand after {@code mvn test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.snapshotbatch.emulator.EmulatorBenchmark 8 10 20}
- * (threads, measured seconds, warm-up seconds). Each call uses a fresh token and one of 1,000 opportunities, so every call creates.
+ * (threads, measured seconds, warm-up seconds; add {@code stub} as a fourth argument to measure the same client
+ * against a no-op JDK server instead, the ceiling set by the SDK and the machine). Each call has a fresh token and
+ * one of 1,000 opportunities per thread, so every call creates a revision. The SDK's JIT warm-up is long: keep 20 s.
  */
 public final class EmulatorBenchmark {
 

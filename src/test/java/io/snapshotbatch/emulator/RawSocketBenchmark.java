@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The emulator's own capacity, without the SDK's client-side cost: keep-alive connections that each send
- * SDK-shaped CreateResourceSnapshot requests one after another. Not a test; run it by hand, e.g.
+ * SDK-shaped CreateResourceSnapshot requests one after another. Not a test; run it by hand (classpath as for
+ * {@link EmulatorBenchmark}), e.g.
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.snapshotbatch.emulator.RawSocketBenchmark 8 10}
  * (connections, seconds per round; three rounds, the first is warm-up).
  */
