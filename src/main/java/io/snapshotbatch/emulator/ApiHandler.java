@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -22,11 +24,15 @@ import java.util.stream.Collectors;
  * body parsing, the rate limit, the daily-quota gate, the fault draw, the delay (latency and slow replies), and
  * only then the operation — so every rejection and every fault happens before any state changes. The SigV4
  * {@code Authorization} header is accepted as is, never verified.
+ *
+ * <p>{@link #handle} runs on the JDK server's single dispatcher thread, so it must never wait: delayed calls are
+ * parked on a timer and completed by a worker.
  */
 final class ApiHandler implements HttpHandler {
 
     static final String TARGET_PREFIX = "AWSPartnerCentralSelling.";
     private static final String CREATE = "CreateResourceSnapshot";
+    private static final int MAX_PREALLOCATED_BODY = 1 << 20;
 
     /** Thrown out of {@link #handle} so that the JDK server closes the connection without answering. */
     static final class DroppedConnection extends IOException {
@@ -65,7 +71,7 @@ final class ApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         // Read the whole body first: closing a socket with unread input would turn a clean drop into a reset.
-        byte[] body = exchange.getRequestBody().readAllBytes();
+        byte[] body = readBody(exchange);
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String operationName = operationName(target);
         try {
@@ -96,7 +102,7 @@ final class ApiHandler implements HttpHandler {
             if (delay <= 0) {
                 execute(exchange, operation, request);
             } else {
-                // Waiting on a timer, not a sleeping thread: slow calls must not starve the worker pool.
+                // On a timer, not a sleeping thread: a slow call must not hold up the dispatcher.
                 timer.schedule(() -> resume(exchange, operation, request), delay, TimeUnit.MILLISECONDS);
             }
         } catch (ServiceError error) {
@@ -155,6 +161,25 @@ final class ApiHandler implements HttpHandler {
         }
         String name = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
         return name.length() > 100 ? name.substring(0, 100) : name;
+    }
+
+    // With a Content-Length, one exact read: readAllBytes() grows and copies 8 KB buffers on every call.
+    // An absent, odd or huge length falls back to reading what actually arrives.
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        InputStream in = exchange.getRequestBody();
+        int size;
+        try {
+            size = length == null ? -1 : Integer.parseInt(length.trim());
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (size < 0 || size > MAX_PREALLOCATED_BODY) {
+            return in.readAllBytes();
+        }
+        byte[] body = new byte[size];
+        int read = in.readNBytes(body, 0, size);
+        return read == size ? body : Arrays.copyOf(body, read);
     }
 
     private ObjectNode parse(byte[] body) {

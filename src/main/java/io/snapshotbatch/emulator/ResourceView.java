@@ -1,16 +1,15 @@
 package io.snapshotbatch.emulator;
 
-import java.util.Comparator;
-
 /** A resource and template within one engagement; ordered so list pages stay stable while snapshots are added. */
 record ResourceView(String resourceType, String resourceId, String template) implements Comparable<ResourceView> {
 
-    private static final Comparator<ResourceView> ORDER = Comparator.comparing(ResourceView::resourceType)
-            .thenComparing(ResourceView::resourceId)
-            .thenComparing(ResourceView::template);
-
+    // Written out rather than Comparator.comparing(...).thenComparing(...): it runs ~log2(n) times per create.
     @Override
     public int compareTo(ResourceView other) {
-        return ORDER.compare(this, other);
+        int order = resourceType.compareTo(other.resourceType);
+        if (order == 0) {
+            order = resourceId.compareTo(other.resourceId);
+        }
+        return order != 0 ? order : template.compareTo(other.template);
     }
 }

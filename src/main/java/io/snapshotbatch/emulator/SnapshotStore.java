@@ -126,10 +126,6 @@ final class SnapshotStore {
         return counts;
     }
 
-    DailyQuota quota() {
-        return quota;
-    }
-
     private RevisionHistory history(SnapshotKey key) {
         return engagements.computeIfAbsent(new EngagementRef(key.catalog(), key.engagement()),
                         ref -> new ConcurrentSkipListMap<>())
