@@ -1,7 +1,6 @@
 package io.snapshotbatch.cli;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,12 +28,7 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = BatchContext.open(this.database.target(), Map.of())) {
-            Optional<SnapshotRun> found = context.getBean(RunRepository.class).latest(this.runDate.runDate());
-            if (found.isEmpty()) {
-                System.err.println("snapshot-batch: no run for " + this.runDate.runDate() + " in " + this.database.target());
-                return ExitCodes.USAGE;
-            }
-            SnapshotRun run = found.get();
+            SnapshotRun run = Runs.latest(context.getBean(RunRepository.class), this.runDate.runDate());
             System.out.println("Report of run " + run.runDate() + " (" + run.status() + ") written to "
                     + context.getBean(ReconciliationReport.class).write(run, run.status(), this.reportDir.path()));
             return ExitCodes.OK;

@@ -4,18 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.SnapshotRun;
-import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.FailedRowRequeue;
-import io.snapshotbatch.run.RunEnd;
-import io.snapshotbatch.run.RunGuard;
 import io.snapshotbatch.run.RunLauncher;
-import io.snapshotbatch.snapshot.PartnerCentralClientConfiguration;
-import io.snapshotbatch.snapshot.RunStopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -41,30 +34,16 @@ public class RerunFailedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Object> settings = this.send.springProperties();
         settings.putAll(this.reportDir.springProperties());
-        DatabaseTarget db = this.database.target();
-        Optional<RunGuard> guard = RunGuard.tryAcquire(db, this.runDate.runDate());
-        if (guard.isEmpty()) {
-            System.err.println("snapshot-batch: run " + this.runDate.runDate() + " is already running in another process");
+        Optional<GuardedLaunch> launch = GuardedLaunch.open(this.database.target(), this.runDate.runDate(), settings);
+        if (launch.isEmpty()) {
             return ExitCodes.ALREADY_RUNNING;
         }
-        try (RunGuard held = guard.get(); ConfigurableApplicationContext context = BatchContext.open(db, settings);
-                GracefulStop stop = new GracefulStop(context.getBean(RunStopSignal.class))) {
-            String credentialsProblem = context.getBean(PartnerCentralClientConfiguration.CredentialsCheck.class).problem();
-            if (credentialsProblem != null) {
-                throw new UsageException(credentialsProblem);
-            }
-            Optional<SnapshotRun> found = context.getBean(RunRepository.class).latest(this.runDate.runDate());
-            if (found.isEmpty()) {
-                System.err.println("snapshot-batch: no run for " + this.runDate.runDate() + " in " + db);
-                return ExitCodes.USAGE;
-            }
-            FailedRowRequeue.Requeued requeued = context.getBean(FailedRowRequeue.class).requeue(found.get());
+        try (GuardedLaunch held = launch.get()) {
+            SnapshotRun run = Runs.latest(held.bean(RunRepository.class), this.runDate.runDate());
+            FailedRowRequeue.Requeued requeued = held.bean(FailedRowRequeue.class).requeue(run);
             System.out.printf("Re-sending %d FAILED rows of run %s: %d with their token (outcome unknown), %d with a new token%n",
-                    requeued.total(), this.runDate.runDate(), requeued.sameToken(), requeued.newToken());
-            RunEnd end = context.getBean(RunLauncher.class).resume(found.get());
-            Reports.print(end, this.reportDir.path());
-            stop.finish(end.exitCode());
-            return end.exitCode();
+                    requeued.total(), run.runDate(), requeued.sameToken(), requeued.newToken());
+            return held.finish(held.bean(RunLauncher.class).resume(run), this.reportDir.path());
         }
     }
 

@@ -7,20 +7,15 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.snapshotbatch.input.CsvPairSource;
 import io.snapshotbatch.input.PairSource;
 import io.snapshotbatch.input.RowDefaults;
 import io.snapshotbatch.input.SqlPairSource;
-import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.RunEnd;
-import io.snapshotbatch.run.RunGuard;
 import io.snapshotbatch.run.RunLauncher;
-import io.snapshotbatch.snapshot.PartnerCentralClientConfiguration;
-import io.snapshotbatch.snapshot.RunStopSignal;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,33 +82,23 @@ public class RunCommand implements Callable<Integer> {
         if (this.source.input != null) {
             new CsvPairSource(this.source.input).checkReadable();
         }
-        DatabaseTarget db = this.database.target();
-        Optional<RunGuard> guard = RunGuard.tryAcquire(db, this.runDate.runDate());
-        if (guard.isEmpty()) {
-            System.err.println("snapshot-batch: run " + this.runDate.runDate()
-                    + " is already running in another process; not starting a second one");
+        Optional<GuardedLaunch> launch = GuardedLaunch.open(this.database.target(), this.runDate.runDate(), settings);
+        if (launch.isEmpty()) {
             return ExitCodes.ALREADY_RUNNING;
         }
-        try (RunGuard held = guard.get(); ConfigurableApplicationContext context = BatchContext.open(db, settings);
-                GracefulStop stop = new GracefulStop(context.getBean(RunStopSignal.class))) {
-            String credentialsProblem = context.getBean(PartnerCentralClientConfiguration.CredentialsCheck.class).problem();
-            if (credentialsProblem != null) {
-                throw new UsageException(credentialsProblem);
-            }
-            PairSource pairs = pairSource(context);
-            RunEnd end = context.getBean(RunLauncher.class).run(this.runDate.runDate(), this.forceNewRun, pairs, defaults);
-            Reports.print(end, this.reportDir.path());
-            stop.finish(end.exitCode());
-            return end.exitCode();
+        try (GuardedLaunch held = launch.get()) {
+            PairSource pairs = pairSource(held);
+            RunEnd end = held.bean(RunLauncher.class).run(this.runDate.runDate(), this.forceNewRun, pairs, defaults);
+            return held.finish(end, this.reportDir.path());
         }
     }
 
-    private PairSource pairSource(ConfigurableApplicationContext context) {
+    private PairSource pairSource(GuardedLaunch launch) {
         if (this.source.input != null) {
             return new CsvPairSource(this.source.input);
         }
         if (this.sourceDb == null) {
-            return new SqlPairSource(context.getBean(DataSource.class), this.source.sourceSql, "the ledger database");
+            return new SqlPairSource(launch.bean(DataSource.class), this.source.sourceSql, "the ledger database");
         }
         DriverManagerDataSource sourceDataSource = new DriverManagerDataSource(this.sourceDb,
                 DatabaseOptions.firstNonBlank(this.sourceDbUser, System.getenv("SNAPSHOT_SOURCE_DB_USER")),

@@ -1,6 +1,5 @@
 package io.snapshotbatch.cli;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,12 +25,7 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = BatchContext.open(this.database.target(), java.util.Map.of())) {
-            Optional<SnapshotRun> found = context.getBean(RunRepository.class).latest(this.runDate.runDate());
-            if (found.isEmpty()) {
-                System.err.println("snapshot-batch: no run for " + this.runDate.runDate() + " in " + this.database.target());
-                return ExitCodes.USAGE;
-            }
-            SnapshotRun run = found.get();
+            SnapshotRun run = Runs.latest(context.getBean(RunRepository.class), this.runDate.runDate());
             OutcomeCounts counts = context.getBean(LedgerRepository.class).counts(run.runId());
             System.out.printf("run_date     %s (generation %d)%n", run.runDate(), run.generation());
             System.out.printf("status       %s%s%n", run.status(), (run.stopReason() != null) ? " - " + run.stopReason() : "");

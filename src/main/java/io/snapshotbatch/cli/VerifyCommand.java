@@ -1,7 +1,6 @@
 package io.snapshotbatch.cli;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,14 +30,10 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = BatchContext.open(this.database.target(), this.send.springProperties())) {
-            Optional<SnapshotRun> found = context.getBean(RunRepository.class).latest(this.runDate.runDate());
-            if (found.isEmpty()) {
-                System.err.println("snapshot-batch: no run for " + this.runDate.runDate() + " in " + this.database.target());
-                return ExitCodes.USAGE;
-            }
-            SnapshotVerifier.Verified result = context.getBean(SnapshotVerifier.class).verify(found.get());
+            SnapshotRun run = Runs.latest(context.getBean(RunRepository.class), this.runDate.runDate());
+            SnapshotVerifier.Verified result = context.getBean(SnapshotVerifier.class).verify(run);
             System.out.printf("Verified run %s: %d snapshots found as recorded, %d not (see verify_status in the ledger)%n",
-                    found.get().runDate(), result.verified(), result.problems());
+                    run.runDate(), result.verified(), result.problems());
             return (result.problems() == 0) ? ExitCodes.OK : ExitCodes.FINISHED_WITH_PROBLEMS;
         }
     }
