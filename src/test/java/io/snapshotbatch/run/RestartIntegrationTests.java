@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import io.snapshotbatch.support.JarProcess;
 import io.snapshotbatch.support.LedgerQueries;
 import io.snapshotbatch.support.ReportFiles;
 import io.snapshotbatch.support.TestDatabases;
+import io.snapshotbatch.support.ThrowawayPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -215,6 +217,54 @@ class RestartIntegrationTests {
         secondLaunchIsRefused(TestDatabases.h2(this.work.resolve("h2")), "conh");
     }
 
+    @Test
+    void aRunWhoseDatabaseGoesAwayStopsWithExitFourKeepsWhatItRecordedAndTheSameCommandFinishesIt() throws Exception {
+        Assumptions.assumeTrue(ThrowawayPostgres.serverBinaries() != null,
+                "PostgreSQL's initdb/pg_ctl are not installed: the database outage test needs a cluster of its own to stop");
+        // given: a run on a PostgreSQL cluster of its own, with its first chunks recorded
+        int rows = 80;
+        Path input = InputFiles.validPairs(this.work, "outa", rows);
+        EmulatorProcess.Stats before = emulator.stats();
+        try (ThrowawayPostgres cluster = ThrowawayPostgres.create()) {
+            DatabaseTarget db = cluster.database();
+            List<String> command = runCommand(db, input, "10");
+            JarProcess run = JarProcess.start(this.work, Map.of(), command);
+            awaitOrFail(run, () -> LedgerQueries.outcomes(db).getOrDefault("CREATED", 0L) >= 10);
+            // when: the database goes away mid-run
+            cluster.stop();
+            long stoppedAt = System.nanoTime();
+            int exit = run.waitFor(Duration.ofMinutes(4));
+            long exitMillis = (System.nanoTime() - stoppedAt) / 1_000_000;
+            EmulatorProcess.Stats atOutage = emulator.stats();
+            // then
+            assertThat(exit).as(run.output()).isEqualTo(ExitCodes.STOPPED);
+            assertThat(run.output()).contains("the database became unreachable").contains("run the same command again");
+
+            // when: the database is back
+            cluster.start();
+            Map<Integer, String> recorded = createdArns(db);
+            String left = LedgerQueries.lastJobExecutionStatus(db);
+            JarProcess resume = JarProcess.start(this.work, Map.of(), command);
+            int resumed = resume.waitFor(Duration.ofMinutes(3));
+            // then: nothing recorded was lost, and every row ends with exactly one revision
+            EmulatorProcess.Stats after = emulator.stats();
+            System.out.printf("database outage test: exit %d %d ms after the stop; %d rows recorded before it, "
+                    + "%d created by the service by then, job left %s; resume Replay=%d%n", exit, exitMillis,
+                    recorded.size(), atOutage.creates("Success") - before.creates("Success"), left,
+                    after.creates("Replay") - atOutage.creates("Replay"));
+            assertThat(recorded.size()).isGreaterThanOrEqualTo(10);
+            assertThat(resumed).as(resume.output()).isEqualTo(ExitCodes.OK);
+            assertRecoveredIfLeftStarted(left, resume);
+            assertThat(createdArns(db)).containsAllEntriesOf(recorded).hasSize(rows);
+            assertThat(after.revisionsOf("eng-outa")).containsOnlyKeys(allKeys("outa", rows))
+                .allSatisfy((key, revisions) -> assertThat(revisions).as(key).isEqualTo(1));
+            assertThat(after.creates("Success") - before.creates("Success")).isEqualTo(rows);
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RUN_DATE);
+            assertThat(report.balances()).isTrue();
+            assertThat(report.withOutcome("CREATED")).hasSize(rows);
+        }
+    }
+
     private void secondLaunchIsRefused(DatabaseTarget db, String prefix) throws Exception {
         // given: a slow run of the run date is sending
         int rows = 30;
@@ -314,6 +364,15 @@ class RestartIntegrationTests {
             tokens.put(((Number) row.get("line")).intValue(), (String) row.get("client_token"));
         }
         return tokens;
+    }
+
+    private static Map<Integer, String> createdArns(DatabaseTarget db) throws SQLException {
+        Map<Integer, String> arns = new HashMap<>();
+        for (Map<String, Object> row : LedgerQueries.rows(db,
+                "select line, snapshot_arn from snapshot_row where outcome = 'CREATED'")) {
+            arns.put(((Number) row.get("line")).intValue(), (String) row.get("snapshot_arn"));
+        }
+        return arns;
     }
 
     private static String[] allKeys(String prefix, int rows) {
