@@ -60,7 +60,7 @@ class RestartIntegrationTests {
     }
 
     @Test
-    void aRunKilledDuringStagingMidPartitionAndBeforeItsReportIsFinishedByTheSameCommandWithOneRevisionPerRow()
+    void aRunKilledDuringStagingMidPartitionAsItsLastRowIsCreatedAndDuringItsReportIsFinishedByTheSameCommandWithOneRevisionPerRow()
             throws Exception {
         // given
         int rows = 300;
@@ -70,10 +70,10 @@ class RestartIntegrationTests {
         EmulatorProcess.Stats before = emulator.stats();
         List<String> killedAt = new ArrayList<>();
         try {
-            // when: killed as soon as the job's staging step has begun
+            // when: killed as soon as the job's staging step is running (its tasklet staging the rows)
             JarProcess staging = JarProcess.start(this.work, Map.of(), command);
             assertThat(killWhen(staging, () -> LedgerQueries.value(db,
-                    "select status from batch_step_execution where step_name = 'stage'") != null))
+                    "select status from batch_step_execution where step_name = 'stage' and status <> 'STARTING'") != null))
                 .as("the first launch was alive when staging began").isTrue();
             Object stageStep = LedgerQueries.value(db, "select status from batch_step_execution where step_name = 'stage'");
             long stagedRows = (Long) LedgerQueries.value(db, "select count(*) from snapshot_row");
@@ -106,9 +106,18 @@ class RestartIntegrationTests {
                 .as("the third launch was alive when every row had been created").isTrue();
             assertRecoveredIfLeftStarted(afterMid, beforeReport);
             String afterLast = LedgerQueries.lastJobExecutionStatus(db);
-            killedAt.add("before/while report: " + LedgerQueries.outcomes(db) + ", job=" + afterLast + ", steps="
-                    + LedgerQueries.rows(db, "select step_name, status from batch_step_execution where job_execution_id = "
-                            + "(select max(job_execution_id) from batch_job_execution) and step_name in ('stage', 'snapshot', 'report')"));
+            killedAt.add("as the last row was created: " + LedgerQueries.outcomes(db) + ", job=" + afterLast + ", steps="
+                    + lastSteps(db));
+
+            // when: relaunched, and killed as soon as its report step has begun
+            JarProcess duringReport = JarProcess.start(this.work, Map.of(), command);
+            assertThat(killWhen(duringReport, () -> LedgerQueries.value(db, "select status from batch_step_execution "
+                    + "where step_name = 'report' and status <> 'STARTING' and job_execution_id = (select max(job_execution_id) from batch_job_execution)") != null))
+                .as("the fourth launch was alive when its report step began").isTrue();
+            assertRecoveredIfLeftStarted(afterLast, duringReport);
+            afterLast = LedgerQueries.lastJobExecutionStatus(db);
+            killedAt.add("report step: " + LedgerQueries.outcomes(db) + ", job=" + afterLast + ", run="
+                    + LedgerQueries.value(db, "select status from snapshot_run") + ", steps=" + lastSteps(db));
 
             // when: relaunched until it finishes
             int exit = -1;
@@ -147,6 +156,36 @@ class RestartIntegrationTests {
         finally {
             TestDatabases.dropPostgres(db);
         }
+    }
+
+    @Test
+    void aRunKilledMidPartitionOnTheEmbeddedH2DatabaseIsFinishedByTheSameCommandWithOneRevisionPerRow() throws Exception {
+        // given: the default kind of ledger, an H2 file
+        int rows = 150;
+        DatabaseTarget db = TestDatabases.h2(this.work.resolve("h2"));
+        Path input = InputFiles.validPairs(this.work, "hkil", rows);
+        List<String> command = runCommand(db, input, "100");
+        EmulatorProcess.Stats before = emulator.stats();
+        JarProcess first = JarProcess.start(this.work, Map.of(), command);
+        // when
+        assertThat(killWhen(first, () -> emulator.stats().allCreates() - before.allCreates() >= rows / 3))
+            .as("the first launch was alive when a third of the calls were made").isTrue();
+        JarProcess again = JarProcess.start(this.work, Map.of(), command);
+        int exit = again.waitFor(Duration.ofMinutes(3));
+        // then
+        EmulatorProcess.Stats after = emulator.stats();
+        long replays = after.creates("Replay") - before.creates("Replay");
+        System.out.printf("H2 kill test: Success=%d Replay=%d%n", after.creates("Success") - before.creates("Success"), replays);
+        assertThat(exit).as(again.output()).isEqualTo(ExitCodes.OK);
+        assertThat(again.output()).contains(RECOVERING);
+        assertThat(after.revisionsOf("eng-hkil")).containsOnlyKeys(allKeys("hkil", rows))
+            .allSatisfy((key, revisions) -> assertThat(revisions).as(key).isEqualTo(1));
+        assertThat(after.creates("Success") - before.creates("Success")).isEqualTo(rows);
+        assertThat(replays).isPositive();
+        ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RUN_DATE);
+        assertThat(report.balances()).isTrue();
+        assertThat(report.summary()).containsEntry("status", "COMPLETED");
+        assertThat(report.withOutcome("CREATED")).hasSize(rows);
     }
 
     @Test
@@ -364,6 +403,12 @@ class RestartIntegrationTests {
             tokens.put(((Number) row.get("line")).intValue(), (String) row.get("client_token"));
         }
         return tokens;
+    }
+
+    private static List<Map<String, Object>> lastSteps(DatabaseTarget db) throws SQLException {
+        return LedgerQueries.rows(db, "select step_name, status from batch_step_execution where job_execution_id = "
+                + "(select max(job_execution_id) from batch_job_execution) and step_name in ('stage', 'snapshot', 'report') "
+                + "order by step_execution_id");
     }
 
     private static Map<Integer, String> createdArns(DatabaseTarget db) throws SQLException {
