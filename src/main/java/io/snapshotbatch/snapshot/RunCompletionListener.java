@@ -10,6 +10,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
+import io.snapshotbatch.ledger.DatabaseFailures;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.RunStatus;
 import io.snapshotbatch.ledger.SnapshotRun;
@@ -55,8 +56,14 @@ public class RunCompletionListener implements JobExecutionListener {
             if (jobExecution.getStatus() == BatchStatus.COMPLETED && run.status() == RunStatus.COMPLETED) {
                 return;
             }
-            RunStatus status = (jobExecution.getStatus() == BatchStatus.FAILED) ? RunStatus.FAILED : RunStatus.STOPPED;
-            String reason = (status == RunStatus.FAILED) ? failureOf(jobExecution) : this.stopSignal.reason();
+            boolean failed = jobExecution.getStatus() == BatchStatus.FAILED;
+            // A lost database connection stops the run (exit 4): the same command continues it once the
+            // database is back. Only other failures are internal errors.
+            boolean databaseLost = failed
+                    && jobExecution.getAllFailureExceptions().stream().anyMatch(DatabaseFailures::isConnectionLoss);
+            RunStatus status = (failed && !databaseLost) ? RunStatus.FAILED : RunStatus.STOPPED;
+            String reason = !failed ? this.stopSignal.reason()
+                    : databaseLost ? "the database connection was lost: " + failureOf(jobExecution) : failureOf(jobExecution);
             if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
                 // Every step finished, but rows are left: the run is resumable, not complete.
                 jobExecution.setStatus(BatchStatus.STOPPED);
