@@ -304,6 +304,51 @@ class RestartIntegrationTests {
         }
     }
 
+    @Test
+    void aRunWhoseDatabaseRestartsUnderItStopsWithExitFourAndTheSameCommandFinishesIt() throws Exception {
+        Assumptions.assumeTrue(ThrowawayPostgres.serverBinaries() != null,
+                "PostgreSQL's initdb/pg_ctl are not installed: the database restart test needs a cluster of its own");
+        // given: a run on a PostgreSQL cluster of its own, with its first chunks recorded
+        int rows = 80;
+        Path input = InputFiles.validPairs(this.work, "blip", rows);
+        EmulatorProcess.Stats before = emulator.stats();
+        try (ThrowawayPostgres cluster = ThrowawayPostgres.create()) {
+            DatabaseTarget db = cluster.database();
+            List<String> command = runCommand(db, input, "10");
+            JarProcess run = JarProcess.start(this.work, Map.of(), command);
+            awaitOrFail(run, () -> LedgerQueries.outcomes(db).getOrDefault("CREATED", 0L) >= 10);
+            // when: the database restarts (a failover, a restart by its operator): every connection is lost
+            cluster.stop();
+            cluster.start();
+            int exit = run.waitFor(Duration.ofMinutes(4));
+            // then: the run stopped and says how to continue; it did not fail as an internal error
+            ReportFiles stopped = ReportFiles.read(this.work.resolve("reports"), RUN_DATE);
+            Map<Integer, String> recorded = createdArns(db);
+            String left = LedgerQueries.lastJobExecutionStatus(db);
+            System.out.printf("database restart test: exit %d, %s, job left %s%n", exit, LedgerQueries.outcomes(db), left);
+            assertThat(exit).as(run.output()).isEqualTo(ExitCodes.STOPPED);
+            assertThat(stopped.summary()).containsEntry("status", "STOPPED");
+            assertThat(stopped.balances()).isTrue();
+            assertThat(recorded.size()).isGreaterThanOrEqualTo(10);
+
+            // when
+            JarProcess resume = JarProcess.start(this.work, Map.of(), command);
+            int resumed = resume.waitFor(Duration.ofMinutes(3));
+            // then
+            EmulatorProcess.Stats after = emulator.stats();
+            assertThat(resumed).as(resume.output()).isEqualTo(ExitCodes.OK);
+            assertRecoveredIfLeftStarted(left, resume);
+            assertThat(createdArns(db)).containsAllEntriesOf(recorded).hasSize(rows);
+            assertThat(after.revisionsOf("eng-blip")).containsOnlyKeys(allKeys("blip", rows))
+                .allSatisfy((key, revisions) -> assertThat(revisions).as(key).isEqualTo(1));
+            assertThat(after.creates("Success") - before.creates("Success")).isEqualTo(rows);
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RUN_DATE);
+            assertThat(report.balances()).isTrue();
+            assertThat(report.summary()).containsEntry("status", "COMPLETED");
+            assertThat(report.withOutcome("CREATED")).hasSize(rows);
+        }
+    }
+
     private void secondLaunchIsRefused(DatabaseTarget db, String prefix) throws Exception {
         // given: a slow run of the run date is sending
         int rows = 30;
