@@ -4,15 +4,12 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -57,9 +54,14 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * Only evidence of a connection that broke or could not be made counts. Wrappers such as Hikari's
+     * "Connection is not available" or Spring's resource-failure exceptions count through their causes:
+     * without one (an exhausted pool, a misconfiguration) they are not a lost database.
+     */
     private static boolean isConnectionLossItself(Throwable error) {
-        if (error instanceof SQLTransientConnectionException || error instanceof SQLNonTransientConnectionException
-                || error instanceof SQLRecoverableException || error instanceof SocketException) {
+        if (error instanceof SQLNonTransientConnectionException || error instanceof SQLRecoverableException
+                || error instanceof SocketException) {
             return true;
         }
         if (error instanceof SQLException sql && sql.getSQLState() != null) {
@@ -67,8 +69,6 @@ public final class DatabaseFailures {
             String state = sql.getSQLState();
             return state.startsWith("08") || state.startsWith("57P");
         }
-        // Spring's translation of those states, and of a pool that cannot hand out a connection.
-        return error instanceof DataAccessResourceFailureException || error instanceof CannotCreateTransactionException;
+        return false;
     }
-
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.step.FatalStepExecutionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -19,8 +20,19 @@ class DatabaseFailuresTests {
         assertThat(DatabaseFailures.isConnectionLoss(new SQLException("terminating connection due to administrator command", "57P01")))
             .isTrue();
         assertThat(DatabaseFailures.isConnectionLoss(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
-        assertThat(DatabaseFailures.isConnectionLoss(new CannotCreateTransactionException("no connection",
-                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))).isTrue();
+        SQLTransientConnectionException refused = new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 10000ms", "08001",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001", new java.net.ConnectException("Connection refused")));
+        assertThat(DatabaseFailures.isConnectionLoss(new CannotCreateTransactionException("no connection", refused))).isTrue();
+    }
+
+    @Test
+    void anExhaustedPoolIsNotALostDatabase() {
+        // Hikari's time-out with every connection busy: nothing is wrong with the database, so nothing says 08.
+        SQLTransientConnectionException exhausted = new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 10001ms (total=16, active=16)");
+        assertThat(DatabaseFailures.isConnectionLoss(
+                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", exhausted))).isFalse();
     }
 
     @Test
