@@ -56,7 +56,8 @@ public class RunCompletionListener implements JobExecutionListener {
             if (jobExecution.getStatus() == BatchStatus.COMPLETED && run.status() == RunStatus.COMPLETED) {
                 return;
             }
-            boolean failed = jobExecution.getStatus() == BatchStatus.FAILED;
+            // UNKNOWN: Spring Batch could not record how a step ended (the database went away at that moment).
+            boolean failed = jobExecution.getStatus() == BatchStatus.FAILED || jobExecution.getStatus() == BatchStatus.UNKNOWN;
             // A lost database connection stops the run (exit 4): the same command continues it once the
             // database is back. Only other failures are internal errors.
             boolean databaseLost = failed
