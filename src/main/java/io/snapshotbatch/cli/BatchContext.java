@@ -9,7 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.snapshotbatch.SnapshotBatchApplication;
-import io.snapshotbatch.ledger.DatabaseOutage;
+import io.snapshotbatch.ledger.DatabaseFailures;
 import io.snapshotbatch.run.DatabaseTarget;
 
 /**
@@ -42,7 +42,7 @@ final class BatchContext {
     /** At start-up any SQL or migration failure (wrong password, no such database, Flyway refuses) is configuration. */
     static boolean isDatabaseUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException || DatabaseOutage.isCause(cause)
+            if (cause instanceof SQLException || DatabaseFailures.isConnectionLoss(cause)
                     || cause instanceof org.flywaydb.core.api.FlywayException) {
                 return true;
             }

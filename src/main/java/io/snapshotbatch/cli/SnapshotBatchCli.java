@@ -3,7 +3,7 @@ package io.snapshotbatch.cli;
 import java.io.PrintWriter;
 
 import io.snapshotbatch.input.InputException;
-import io.snapshotbatch.ledger.DatabaseOutage;
+import io.snapshotbatch.ledger.DatabaseFailures;
 import io.snapshotbatch.run.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +47,7 @@ public class SnapshotBatchCli implements Runnable {
             err.flush();
             return ExitCodes.USAGE;
         }
-        if (DatabaseOutage.isCause(ex)) {
+        if (DatabaseFailures.isConnectionLoss(ex)) {
             err.println("snapshot-batch: the database became unreachable: " + BatchContext.rootMessage(ex));
             err.println("Nothing recorded is lost; run the same command again once the database is back.");
             err.flush();

@@ -104,10 +104,18 @@ public class RunLauncher {
             // We hold the run date's guard, so the process that left this execution running is gone.
             logger.warn("Execution {} of run {} was left {} by a process that died; recovering it", last.getId(),
                     run.runDate(), last.getStatus());
-            this.jobOperator.recover(last);
+            last = this.jobOperator.recover(last);
         }
-        else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             // A completed instance cannot run again; rows re-queued since (rerun-failed) need a new one.
+            parameters = parameters(run.runId(), this.runs.nextJobLaunch(run.runId()));
+        }
+        else if (last != null && endedUnknown(last)) {
+            // Spring Batch could not record how the execution (or one of its steps) ended, typically because the
+            // database went away, and refuses to restart it. Nothing is lost: the ledger, not Batch's metadata,
+            // records what was sent (staged flag, PENDING rows), so a new job instance continues the run.
+            logger.warn("Execution {} of run {} ended in Spring Batch's UNKNOWN state (its end could not be recorded); "
+                    + "continuing the run from the ledger in a new job instance", last.getId(), run.runDate());
             parameters = parameters(run.runId(), this.runs.nextJobLaunch(run.runId()));
         }
         JobExecution execution = this.jobOperator.start(this.snapshotJob, parameters);
@@ -124,6 +132,11 @@ public class RunLauncher {
         SnapshotRun after = this.runs.find(run.runId()).orElseThrow();
         OutcomeCounts counts = this.ledger.counts(run.runId());
         return new RunEnd(after, counts, false, describe(after, counts, execution));
+    }
+
+    private static boolean endedUnknown(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.UNKNOWN
+                || execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus() == BatchStatus.UNKNOWN);
     }
 
     private static JobParameters parameters(long runId, int jobLaunch) {

@@ -10,7 +10,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-import io.snapshotbatch.ledger.DatabaseOutage;
+import io.snapshotbatch.ledger.DatabaseFailures;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.RunStatus;
 import io.snapshotbatch.ledger.SnapshotRun;
@@ -56,12 +56,15 @@ public class RunCompletionListener implements JobExecutionListener {
             if (jobExecution.getStatus() == BatchStatus.COMPLETED && run.status() == RunStatus.COMPLETED) {
                 return;
             }
-            boolean failed = jobExecution.getStatus() == BatchStatus.FAILED;
-            boolean databaseOutage = failed
-                    && jobExecution.getAllFailureExceptions().stream().anyMatch(DatabaseOutage::isCause);
-            // A database that went away stops the run like a signal would: resumable, exit 4.
-            RunStatus status = (failed && !databaseOutage) ? RunStatus.FAILED : RunStatus.STOPPED;
-            String reason = failed ? failureOf(jobExecution) : this.stopSignal.reason();
+            // UNKNOWN: Spring Batch could not record how a step ended (the database went away at that moment).
+            boolean failed = jobExecution.getStatus() == BatchStatus.FAILED || jobExecution.getStatus() == BatchStatus.UNKNOWN;
+            // A lost database connection stops the run (exit 4): the same command continues it once the
+            // database is back. Only other failures are internal errors.
+            boolean databaseLost = failed
+                    && jobExecution.getAllFailureExceptions().stream().anyMatch(DatabaseFailures::isConnectionLoss);
+            RunStatus status = (failed && !databaseLost) ? RunStatus.FAILED : RunStatus.STOPPED;
+            String reason = !failed ? this.stopSignal.reason()
+                    : databaseLost ? "the database connection was lost: " + failureOf(jobExecution) : failureOf(jobExecution);
             if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
                 // Every step finished, but rows are left: the run is resumable, not complete.
                 jobExecution.setStatus(BatchStatus.STOPPED);
