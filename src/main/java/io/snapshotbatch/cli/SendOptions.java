@@ -51,6 +51,9 @@ public class SendOptions {
         properties.put("snapshot.daily-budget", (this.dailyBudget != null) ? this.dailyBudget : 0);
         properties.put("snapshot.profile", (this.profile != null) ? this.profile : "");
         properties.put("snapshot.endpoint", (this.endpoint != null) ? this.endpoint : "");
+        // Each partition holds a connection for its chunk's transaction, API calls included; the rest
+        // is for the job repository, staging and the report.
+        properties.put("spring.datasource.hikari.maximum-pool-size", this.partitions + 8);
         return properties;
     }
 

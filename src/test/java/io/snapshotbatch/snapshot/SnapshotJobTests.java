@@ -194,6 +194,20 @@ class SnapshotJobTests {
         assertThat(exit).isIn(ExitCodes.OK, ExitCodes.FINISHED_WITH_PROBLEMS, ExitCodes.STOPPED);
     }
 
+    @Test
+    void asManyPartitionsAsAllowedShareTheConnectionPoolWithoutStarving() throws Exception {
+        // given: every partition holds a connection while its chunk's calls are in flight, here two
+        // calls of 6 s each: longer than the pool's 10 s wait for a connection
+        startEmulator(EmulatorSettings.defaults().withPort(0).withLatencyMs(6000));
+        DatabaseTarget db = TestDatabases.h2(this.work);
+        Path input = csv(rows(128));
+        // when
+        int exit = run(db, "--input", input.toString(), "--rate", "1000", "--partitions", "64");
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(report().summary()).containsEntry("created", "128").containsEntry("status", "COMPLETED");
+    }
+
     private void startEmulator(EmulatorSettings settings) throws Exception {
         this.emulator = PartnerCentralEmulator.start(settings);
     }
