@@ -11,13 +11,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.snapshotbatch.cli.SnapshotBatchCli;
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.report.ReconciliationReport;
-import io.snapshotbatch.snapshot.RunStopSignal;
 import io.snapshotbatch.snapshot.StagingInput;
 
 /**
  * snapshot-batch: creates AWS Partner Central resource snapshots in bulk. The command line
  * ({@link SnapshotBatchCli}) parses the arguments first and opens this Spring context only for the
- * commands that need the database.
+ * commands that need the database. The run's {@code RunStopSignal} is registered by the command line
+ * before the context starts (see {@code BatchContext}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -35,11 +35,6 @@ public class SnapshotBatchApplication {
     @Bean
     MeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
-    }
-
-    @Bean
-    RunStopSignal runStopSignal() {
-        return new RunStopSignal();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.snapshotbatch.SnapshotBatchApplication;
 import io.snapshotbatch.ledger.DatabaseFailures;
 import io.snapshotbatch.run.DatabaseTarget;
+import io.snapshotbatch.snapshot.RunStopSignal;
 
 /**
  * Opens the Spring context of one command against the given database (migrating it with Flyway),
@@ -22,10 +23,20 @@ final class BatchContext {
     }
 
     static ConfigurableApplicationContext open(DatabaseTarget database, Map<String, Object> settings) {
+        return open(database, settings, new RunStopSignal());
+    }
+
+    /**
+     * Opens the context with the run's stop signal given from outside, so a SIGTERM that arrives while
+     * the context is still starting is not lost.
+     */
+    static ConfigurableApplicationContext open(DatabaseTarget database, Map<String, Object> settings,
+            RunStopSignal stopSignal) {
         Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
         properties.putAll(settings);
         try {
             return new SpringApplicationBuilder(SnapshotBatchApplication.class).web(WebApplicationType.NONE)
+                .initializers((context) -> context.getBeanFactory().registerSingleton("runStopSignal", stopSignal))
                 // The command closes the context itself, after a SIGTERM has been handled (GracefulStop).
                 .registerShutdownHook(false)
                 // As command-line properties they outrank application.properties (defaults would not).

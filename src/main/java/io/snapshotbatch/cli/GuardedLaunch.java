@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.snapshotbatch.run.DatabaseTarget;
+import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.RunEnd;
 import io.snapshotbatch.run.RunGuard;
 import io.snapshotbatch.snapshot.PartnerCentralClientConfiguration.CredentialsCheck;
@@ -39,17 +40,21 @@ final class GuardedLaunch implements AutoCloseable {
                     + "not starting a second one");
             return Optional.empty();
         }
+        // The stop is armed before the (slow) start-up, so a SIGTERM at any moment ends with exit 4.
+        RunStopSignal stopSignal = new RunStopSignal();
+        GracefulStop stop = new GracefulStop(stopSignal);
         ConfigurableApplicationContext context = null;
         try {
-            context = BatchContext.open(database, settings);
+            context = BatchContext.open(database, settings, stopSignal);
             String credentialsProblem = context.getBean(CredentialsCheck.class).problem();
             if (credentialsProblem != null) {
                 throw new UsageException(credentialsProblem);
             }
-            return Optional.of(new GuardedLaunch(guard.get(), context,
-                    new GracefulStop(context.getBean(RunStopSignal.class))));
+            return Optional.of(new GuardedLaunch(guard.get(), context, stop));
         }
         catch (RuntimeException ex) {
+            stop.finish(ExitCodes.USAGE);
+            stop.close();
             if (context != null) {
                 context.close();
             }
