@@ -2,6 +2,7 @@ package io.snapshotbatch.cli;
 
 import java.nio.file.Path;
 
+import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.run.RunEnd;
 
 /** What a command that ran (or re-ran) a run prints at the end: one summary line and where the report is. */
@@ -12,8 +13,8 @@ final class Reports {
 
     static void print(RunEnd end, Path reportDir) {
         System.out.println(end.message());
-        System.out.println("Report: " + reportDir.resolve(end.run().runDate().toString()).resolve("reconciliation.csv")
-                + " and summary.csv");
+        Path directory = ReconciliationReport.directory(reportDir, end.run().runDate());
+        System.out.println("Report: " + directory.resolve("reconciliation.csv") + " and summary.csv");
     }
 
 }

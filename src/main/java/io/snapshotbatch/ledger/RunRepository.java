@@ -73,7 +73,8 @@ public class RunRepository {
             .update();
     }
 
-    public void markEnded(long runId, RunStatus status, String stopReason, Instant now) {
+    /** Records how the run ended and returns it as it now stands. */
+    public SnapshotRun markEnded(long runId, RunStatus status, String stopReason, Instant now) {
         this.jdbc.sql("""
                 update snapshot_run set status = :status, stop_reason = :reason, finished_at = :now
                 where run_id = :runId""")
@@ -82,6 +83,7 @@ public class RunRepository {
             .param("now", utc(now))
             .param("runId", runId)
             .update();
+        return find(runId).orElseThrow();
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,8 +39,8 @@ public class ReconciliationReport {
     }
 
     /** Where the report of a run date goes. */
-    public static Path directory(Path reportDir, SnapshotRun run) {
-        return reportDir.resolve(run.runDate().toString());
+    public static Path directory(Path reportDir, LocalDate runDate) {
+        return reportDir.resolve(runDate.toString());
     }
 
     /**
@@ -47,7 +48,7 @@ public class ReconciliationReport {
      * @param status the run's status as it should read in the summary (the job may still be finishing)
      */
     public Path write(SnapshotRun run, RunStatus status, Path reportDir) {
-        Path directory = directory(reportDir, run);
+        Path directory = directory(reportDir, run.runDate());
         try {
             Files.createDirectories(directory);
             replace(directory.resolve("reconciliation.csv"), (printer) -> {

@@ -70,8 +70,8 @@ public class RunCompletionListener implements JobExecutionListener {
                 jobExecution.setStatus(BatchStatus.STOPPED);
                 jobExecution.setExitStatus(ExitStatus.STOPPED.addExitDescription(String.valueOf(reason)));
             }
-            this.runs.markEnded(runId, status, reason, this.clock.instant());
-            this.report.write(this.runs.find(runId).orElseThrow(), status, this.settings.reportDir());
+            this.report.write(this.runs.markEnded(runId, status, reason, this.clock.instant()), status,
+                    this.settings.reportDir());
         }
         catch (RuntimeException ex) {
             logger.error("Could not record the end of run {} or write its report: {}", runId, ex.getMessage());

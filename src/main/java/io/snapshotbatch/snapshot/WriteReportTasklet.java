@@ -50,8 +50,7 @@ public class WriteReportTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong(SnapshotJobConfiguration.RUN_ID);
         boolean finished = !this.stopSignal.isStopped() && this.ledger.counts(runId).pending() == 0;
         RunStatus status = finished ? RunStatus.COMPLETED : RunStatus.STOPPED;
-        this.runs.markEnded(runId, status, this.stopSignal.reason(), this.clock.instant());
-        SnapshotRun run = this.runs.find(runId).orElseThrow();
+        SnapshotRun run = this.runs.markEnded(runId, status, this.stopSignal.reason(), this.clock.instant());
         logger.info("Report of run {} written to {}", run.runDate(), this.report.write(run, status, this.settings.reportDir()));
         return RepeatStatus.FINISHED;
     }

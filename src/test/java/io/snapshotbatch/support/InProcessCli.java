@@ -1,8 +1,5 @@
 package io.snapshotbatch.support;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.snapshotbatch.cli.SnapshotBatchCli;
 import io.snapshotbatch.run.DatabaseTarget;
 
@@ -22,14 +19,7 @@ public final class InProcessCli {
     }
 
     public static int run(DatabaseTarget database, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--db");
-        all.add(database.url());
-        if (database.user() != null) {
-            all.add("--db-user");
-            all.add(database.user());
-        }
-        return SnapshotBatchCli.execute(all.toArray(String[]::new));
+        return SnapshotBatchCli.execute(JarProcess.withDatabase(database, args).toArray(String[]::new));
     }
 
 }
