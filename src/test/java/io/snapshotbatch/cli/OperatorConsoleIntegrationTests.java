@@ -62,7 +62,9 @@ class OperatorConsoleIntegrationTests {
 
         // then
         assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.OK);
-        assertThat(result.output()).doesNotContain("Snapshots ").doesNotContain("Progress:").contains("40 created");
+        assertThat(result.output()).doesNotContain("Snapshots ").doesNotContain("Progress:").contains("40 created")
+            .contains("summary.csv and report.html");
+        assertThat(this.work.resolve("quie-reports/2026-11-25/report.html")).isNotEmptyFile();
     }
 
     @Test
