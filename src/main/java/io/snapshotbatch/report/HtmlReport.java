@@ -93,6 +93,8 @@ public class HtmlReport {
 
     Map<String, Object> model(SnapshotRun run, RunStatus status, OutcomeCounts counts) {
         Map<Outcome, Long> byOutcome = readingOrder(this.ledger.rowsByOutcome(run.runId()));
+        // Recorded for the trend of later reports, so they need not count this run's rows again.
+        this.queries.recordOutcomes(run.runId(), byOutcome);
         long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("runDate", run.runDate().toString());

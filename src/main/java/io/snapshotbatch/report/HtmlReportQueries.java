@@ -67,7 +67,21 @@ class HtmlReportQueries {
             .list();
     }
 
-    /** Up to {@code limit} runs up to and including {@code run}, oldest first. */
+    /** Keeps the run's rows by outcome as this report counted them, for the trend of later reports. */
+    void recordOutcomes(long runId, Map<Outcome, Long> rows) {
+        this.jdbc.sql("delete from snapshot_run_outcome where run_id = :runId").param("runId", runId).update();
+        rows.forEach((outcome, count) -> this.jdbc
+            .sql("insert into snapshot_run_outcome (run_id, outcome, row_count) values (:runId, :outcome, :rows)")
+            .param("runId", runId)
+            .param("outcome", outcome.name())
+            .param("rows", count)
+            .update());
+    }
+
+    /**
+     * Up to {@code limit} runs up to and including {@code run}, oldest first, each with its rows by outcome
+     * as its last report recorded them; runs without a recorded report are counted row by row.
+     */
     List<TrendRun> trend(SnapshotRun run, int limit) {
         List<TrendRun> runs = new ArrayList<>(this.jdbc.sql("""
                 select run_id, run_date, generation, status from snapshot_run
@@ -84,13 +98,21 @@ class HtmlReportQueries {
         }
         Map<Long, TrendRun> byId = new LinkedHashMap<>();
         runs.forEach((trendRun) -> byId.put(trendRun.runId(), trendRun));
-        this.jdbc.sql("""
-                select run_id, outcome, count(*) as row_count from snapshot_row
-                where run_id in (:runIds) group by run_id, outcome""")
+        this.jdbc.sql("select run_id, outcome, row_count from snapshot_run_outcome where run_id in (:runIds)")
             .param("runIds", List.copyOf(byId.keySet()))
             .query((ResultSet rs) -> {
                 byId.get(rs.getLong("run_id")).rows().put(Outcome.valueOf(rs.getString("outcome")), rs.getLong("row_count"));
             });
+        List<Long> uncounted = runs.stream().filter((r) -> r.rows().isEmpty()).map(TrendRun::runId).toList();
+        if (!uncounted.isEmpty()) {
+            this.jdbc.sql("""
+                    select run_id, outcome, count(*) as row_count from snapshot_row
+                    where run_id in (:runIds) group by run_id, outcome""")
+                .param("runIds", uncounted)
+                .query((ResultSet rs) -> {
+                    byId.get(rs.getLong("run_id")).rows().put(Outcome.valueOf(rs.getString("outcome")), rs.getLong("row_count"));
+                });
+        }
         Collections.reverse(runs);
         return runs;
     }

@@ -4,10 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.snapshotbatch.ledger.LedgerDatabase;
+import io.snapshotbatch.ledger.LedgerRow;
+import io.snapshotbatch.ledger.Outcome;
+import io.snapshotbatch.ledger.RunStatus;
+import io.snapshotbatch.ledger.SnapshotRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +96,34 @@ class HtmlReportTests extends HtmlReportTestSupport {
             .isEqualTo(PosixFilePermissions.toString(Files.getPosixFilePermissions(ordinary)));
         try (var files = Files.list(second.getParent())) {
             assertThat(files.map((p) -> p.getFileName().toString())).containsExactlyInAnyOrder("report.html", "ordinary.txt");
+        }
+    }
+
+    @Test
+    void theTrendReadsEarlierRunsAsTheirLastReportCountedThem() throws Exception {
+        // given: a ledger of its own with two nights; the first night's report was written, then its rows changed
+        LedgerDatabase own = LedgerDatabase.create();
+        try {
+            HtmlReport report = new HtmlReport(own.ledger(), own.jdbc(), Clock.fixed(NOW, ZoneOffset.UTC));
+            SnapshotRun first = own.runs().create(RUN_DATE.minusDays(1), 0, "csv:a.csv", NOW);
+            own.ledger().insert(List.of(LedgerRow.staged(first.runId(), 2, key(1), "t1", Outcome.FAILED, null, "X", "x", NOW),
+                    LedgerRow.staged(first.runId(), 3, key(2), "t2", Outcome.FAILED, null, "X", "x", NOW)));
+            Path directory = Files.createDirectories(this.reportDir.resolve("own"));
+            report.write(first, RunStatus.COMPLETED, own.ledger().counts(first.runId()), directory);
+            own.jdbc().sql("update snapshot_row set outcome = 'CREATED' where run_id = :id").param("id", first.runId()).update();
+            SnapshotRun second = own.runs().create(RUN_DATE, 0, "csv:b.csv", NOW);
+            own.ledger().insert(List.of(LedgerRow.staged(second.runId(), 2, key(1), "t3", Outcome.PENDING, null, null, null, NOW)));
+
+            // when
+            String page = Files.readString(report.write(second, RunStatus.STOPPED, own.ledger().counts(second.runId()),
+                    directory), StandardCharsets.UTF_8);
+
+            // then: the first night as its report counted it, without counting its rows again
+            assertThat(section(page, "trend")).contains("<title>" + RUN_DATE.minusDays(1) + " generation 0, RUNNING: 2 rows, FAILED 2")
+                .contains("<title>" + RUN_DATE + " generation 0, RUNNING: 1 rows, PENDING 1");
+        }
+        finally {
+            own.close();
         }
     }
 
