@@ -47,7 +47,7 @@ public class VerifyCommand implements Callable<Integer> {
             SnapshotRun run = Runs.latest(context.getBean(RunRepository.class), this.runDate.runDate());
             long created = context.getBean(LedgerRepository.class).counts(run.runId()).created();
             SnapshotVerifier.Verified result;
-            try (RowProgress progress = RowProgress.open(this.quiet.mode(), "Verify " + run.runDate(), "verified", created,
+            try (RowProgress progress = RowProgress.open(this.quiet.mode(), "Verify", "verified", created,
                     context.getBean(SnapshotSettings.class).progressInterval())) {
                 result = context.getBean(SnapshotVerifier.class).verify(run, progress);
             }

@@ -40,7 +40,7 @@ public class ProgressBarReporter implements StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         long runId = stepExecution.getJobParameters().getLong(SnapshotJobConfiguration.RUN_ID);
         long pendingAtStart = this.ledger.counts(runId).pending();
-        this.bar = RowProgress.open(ProgressMode.BAR, "Snapshots", "answered", pendingAtStart, java.time.Duration.ZERO);
+        this.bar = RowProgress.open(ProgressMode.BAR, "Sending", "answered", pendingAtStart, java.time.Duration.ZERO);
         // Taken once the bar (and its terminal) is set up, so both paces count from the same moment.
         double answeredAtStart = answered();
         double callsAtStart = calls();

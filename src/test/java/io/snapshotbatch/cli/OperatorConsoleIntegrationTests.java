@@ -36,7 +36,7 @@ class OperatorConsoleIntegrationTests {
         // then
         assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.OK);
         assertThat(result.output()).contains("\r")
-            .containsPattern("Snapshots +100% \\[=+\\] +60/60 rows \\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\) [0-9.]+ rows/s [0-9.]+ calls/s")
+            .containsPattern("Sending +100% \\[=+\\] +60/60 rows \\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\) [0-9.]+ rows/s [0-9.]+ calls/s")
             .doesNotContain("Progress:");
     }
 
@@ -48,7 +48,7 @@ class OperatorConsoleIntegrationTests {
 
         // then
         assertThat(exit).as(process.output()).isEqualTo(ExitCodes.OK);
-        assertThat(process.output()).contains("Progress: ").doesNotContain("\r").doesNotContain("Snapshots ");
+        assertThat(process.output()).contains("Progress: ").doesNotContain("\r").doesNotContain("Sending ");
     }
 
     @Test
@@ -62,7 +62,7 @@ class OperatorConsoleIntegrationTests {
 
         // then
         assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.OK);
-        assertThat(result.output()).doesNotContain("Snapshots ").doesNotContain("Progress:").contains("40 created")
+        assertThat(result.output()).doesNotContain("Sending ").doesNotContain("Progress:").contains("40 created")
             .contains("summary.csv and report.html");
         assertThat(this.work.resolve("quie-reports/2026-11-25/report.html")).isNotEmptyFile();
     }
