@@ -14,6 +14,7 @@
 #   SNAPSHOT_PARTITIONS                                          (default: 4)
 #   SNAPSHOT_DAILY_BUDGET                                        (optional)
 #   SNAPSHOT_REPORT_DIR                                          (default: /var/lib/snapshot-batch/reports)
+#   SNAPSHOT_METRICS_PUSH Prometheus Pushgateway HOST:PORT         read by the jar itself (optional)
 #   SNAPSHOT_EXTRA_ARGS extra options, e.g. "--profile partner-ops --catalog AWS"
 #   JAVA_OPTS           JVM options
 set -uo pipefail

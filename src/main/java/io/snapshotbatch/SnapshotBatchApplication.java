@@ -5,11 +5,11 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.snapshotbatch.cli.SnapshotBatchCli;
 import io.snapshotbatch.ledger.LedgerRepository;
+import io.snapshotbatch.report.HtmlReport;
 import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.snapshot.StagingInput;
 
@@ -33,18 +33,13 @@ public class SnapshotBatchApplication {
     }
 
     @Bean
-    MeterRegistry meterRegistry() {
-        return new SimpleMeterRegistry();
-    }
-
-    @Bean
     StagingInput stagingInput() {
         return new StagingInput();
     }
 
     @Bean
-    ReconciliationReport reconciliationReport(LedgerRepository ledger) {
-        return new ReconciliationReport(ledger);
+    ReconciliationReport reconciliationReport(LedgerRepository ledger, JdbcClient jdbc, Clock clock) {
+        return new ReconciliationReport(ledger, new HtmlReport(ledger, jdbc, clock));
     }
 
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.snapshotbatch.metrics.MetricsPusher;
 import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.RunEnd;
@@ -50,6 +51,7 @@ final class GuardedLaunch implements AutoCloseable {
             if (credentialsProblem != null) {
                 throw new UsageException(credentialsProblem);
             }
+            context.getBean(MetricsPusher.class).start(runDate);
             return Optional.of(new GuardedLaunch(guard.get(), context, stop));
         }
         catch (RuntimeException ex) {
@@ -70,6 +72,8 @@ final class GuardedLaunch implements AutoCloseable {
     /** Prints the outcome and hands the exit code to a SIGTERM that may be under way. */
     int finish(RunEnd end, java.nio.file.Path reportDir) {
         Reports.print(end, reportDir);
+        // Pushed before a SIGTERM under way may end the process with this code.
+        this.context.getBean(MetricsPusher.class).finish(end.exitCode());
         this.stop.finish(end.exitCode());
         return end.exitCode();
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 public class ReportDirOption {
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
-            description = "Where reports go: DIR/<run-date>/reconciliation.csv and summary.csv (default: ${DEFAULT-VALUE})")
+            description = "Where reports go: DIR/<run-date>/reconciliation.csv, summary.csv and report.html (default: ${DEFAULT-VALUE})")
     Path reportDir;
 
     Path path() {

@@ -14,7 +14,7 @@ final class Reports {
     static void print(RunEnd end, Path reportDir) {
         System.out.println(end.message());
         Path directory = ReconciliationReport.directory(reportDir, end.run().runDate());
-        System.out.println("Report: " + directory.resolve("reconciliation.csv") + " and summary.csv");
+        System.out.println("Report: " + directory.resolve("reconciliation.csv") + ", summary.csv and report.html");
     }
 
 }

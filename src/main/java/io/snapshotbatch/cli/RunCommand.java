@@ -72,6 +72,12 @@ public class RunCommand implements Callable<Integer> {
     ReportDirOption reportDir;
 
     @Mixin
+    MetricsPushOption metrics;
+
+    @Mixin
+    QuietOption quiet;
+
+    @Mixin
     DatabaseOptions database;
 
     @Override
@@ -79,6 +85,8 @@ public class RunCommand implements Callable<Integer> {
         RowDefaults defaults = new RowDefaults(this.catalog, this.template);
         Map<String, Object> settings = this.send.springProperties();
         settings.putAll(this.reportDir.springProperties());
+        settings.putAll(this.metrics.springProperties());
+        settings.putAll(this.quiet.springProperties());
         if (this.source.input != null) {
             new CsvPairSource(this.source.input).checkReadable();
         }

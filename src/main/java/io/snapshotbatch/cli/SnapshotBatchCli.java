@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 
 import io.snapshotbatch.input.InputException;
 import io.snapshotbatch.ledger.DatabaseFailures;
+import io.snapshotbatch.metrics.MetricsPusher;
 import io.snapshotbatch.run.ExitCodes;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "snapshot-batch", mixinStandardHelpOptions = true, versionProvider = SnapshotBatchCli.Version.class,
         description = "Creates AWS Partner Central resource snapshots in bulk, restartably, with a reconciliation report.",
         subcommands = { RunCommand.class, RerunFailedCommand.class, ReportCommand.class, StatusCommand.class,
-                VerifyCommand.class, EmulatorCommand.class },
+                VerifyCommand.class, EmulatorCommand.class, AutoComplete.GenerateCompletion.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:every input row CREATED (or the run date had already completed)",
                 "3:finished, but some rows FAILED, REJECTED or DUPLICATE - see the report",
@@ -41,7 +43,13 @@ public class SnapshotBatchCli implements Runnable {
 
     /** Expected failures get one clear line and their exit code; only the unexpected get a stack trace. */
     private static int handle(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
+        int code = report(ex, commandLine.getErr());
+        // The last push of a command that ended this way carries the code it ends with.
+        MetricsPusher.finishActive(code);
+        return code;
+    }
+
+    private static int report(Exception ex, PrintWriter err) {
         if (ex instanceof UsageException || ex instanceof InputException || ex instanceof IllegalArgumentException) {
             err.println("snapshot-batch: " + ex.getMessage());
             err.flush();
@@ -59,12 +67,14 @@ public class SnapshotBatchCli implements Runnable {
         return ExitCodes.INTERNAL_ERROR;
     }
 
+    /** The version the build wrote into the jar's manifest (Implementation-Version). */
     static final class Version implements CommandLine.IVersionProvider {
 
         @Override
         public String[] getVersion() {
             String version = SnapshotBatchCli.class.getPackage().getImplementationVersion();
-            return new String[] { "snapshot-batch " + ((version != null) ? version : "development build") };
+            return new String[] { "snapshot-batch " + ((version != null) ? version : "development build"),
+                    "Java " + Runtime.version() + ", " + System.getProperty("java.vm.name") };
         }
 
     }

@@ -5,9 +5,13 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.SnapshotRun;
+import io.snapshotbatch.metrics.MetricsPusher;
+import io.snapshotbatch.progress.RowProgress;
 import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.snapshot.SnapshotSettings;
 import io.snapshotbatch.snapshot.SnapshotVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,14 +31,31 @@ public class VerifyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    MetricsPushOption metrics;
+
+    @Mixin
+    QuietOption quiet;
+
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = BatchContext.open(this.database.target(), this.send.springProperties())) {
+        Map<String, Object> settings = this.send.springProperties();
+        settings.putAll(this.metrics.springProperties());
+        try (ConfigurableApplicationContext context = BatchContext.open(this.database.target(), settings)) {
+            MetricsPusher pusher = context.getBean(MetricsPusher.class);
+            pusher.start(this.runDate.runDate());
             SnapshotRun run = Runs.latest(context.getBean(RunRepository.class), this.runDate.runDate());
-            SnapshotVerifier.Verified result = context.getBean(SnapshotVerifier.class).verify(run);
+            long created = context.getBean(LedgerRepository.class).counts(run.runId()).created();
+            SnapshotVerifier.Verified result;
+            try (RowProgress progress = RowProgress.open(this.quiet.mode(), "Verify", "verified", created,
+                    context.getBean(SnapshotSettings.class).progressInterval())) {
+                result = context.getBean(SnapshotVerifier.class).verify(run, progress);
+            }
             System.out.printf("Verified run %s: %d snapshots found as recorded, %d not (see verify_status in the ledger)%n",
                     run.runDate(), result.verified(), result.problems());
-            return (result.problems() == 0) ? ExitCodes.OK : ExitCodes.FINISHED_WITH_PROBLEMS;
+            int code = (result.problems() == 0) ? ExitCodes.OK : ExitCodes.FINISHED_WITH_PROBLEMS;
+            pusher.finish(code);
+            return code;
         }
     }
 

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,6 +87,20 @@ public class LedgerRepository {
         return new OutcomeCounts(byOutcome[Outcome.CREATED.ordinal()], byOutcome[Outcome.FAILED.ordinal()],
                 byOutcome[Outcome.REJECTED.ordinal()], byOutcome[Outcome.DUPLICATE.ordinal()],
                 byOutcome[Outcome.PENDING.ordinal()], calls[0], calls[1]);
+    }
+
+    /** A run's rows by outcome; every outcome is present, 0 when the run has none. */
+    public Map<Outcome, Long> rowsByOutcome(long runId) {
+        Map<Outcome, Long> rows = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            rows.put(outcome, 0L);
+        }
+        this.jdbc.sql("select outcome, count(*) as row_count from snapshot_row where run_id = :runId group by outcome")
+            .param("runId", runId)
+            .query((ResultSet rs) -> {
+                rows.put(Outcome.valueOf(rs.getString("outcome")), rs.getLong("row_count"));
+            });
+        return rows;
     }
 
     /** Every row of a run in line order, streamed so that a large run is never held in memory. */

@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.LedgerRow;
@@ -32,10 +34,21 @@ public class ReconciliationReport {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
+    private static final Logger logger = LoggerFactory.getLogger(ReconciliationReport.class);
+
     private final LedgerRepository ledger;
 
+    private final HtmlReport html;
+
+    /** The CSV files only. */
     public ReconciliationReport(LedgerRepository ledger) {
+        this(ledger, null);
+    }
+
+    /** The CSV files and, when {@code html} is given, report.html. */
+    public ReconciliationReport(LedgerRepository ledger, HtmlReport html) {
         this.ledger = ledger;
+        this.html = html;
     }
 
     /** Where the report of a run date goes. */
@@ -62,10 +75,24 @@ public class ReconciliationReport {
                     printer.printRecord(SpreadsheetSafe.cell(metric.get(0)), SpreadsheetSafe.cell(metric.get(1)));
                 }
             });
+            writeHtml(run, status, counts, directory);
             return directory;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot write the report in " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The CSV files are the record; a page that cannot be drawn is logged, and never fails the run. */
+    private void writeHtml(SnapshotRun run, RunStatus status, OutcomeCounts counts, Path directory) {
+        if (this.html == null) {
+            return;
+        }
+        try {
+            this.html.write(run, status, counts, directory);
+        }
+        catch (RuntimeException ex) {
+            logger.error("report.html of run {} could not be written (the CSV files are): {}", run.runDate(), ex.toString());
         }
     }
 

@@ -22,7 +22,12 @@ import io.snapshotbatch.snapshot.ApiFailure;
 @Component
 public class FailedRowRequeue {
 
-    public record Requeued(int sameToken, int newToken) {
+    /**
+     * @param sameToken rows re-queued with their token (outcome unknown)
+     * @param newToken rows re-queued with a new token (the service created nothing)
+     * @param leftFailed FAILED rows the filter did not select: they stay FAILED
+     */
+    public record Requeued(int sameToken, int newToken, int leftFailed) {
 
         public int total() {
             return this.sameToken + this.newToken;
@@ -41,10 +46,20 @@ public class FailedRowRequeue {
 
     @Transactional
     public Requeued requeue(SnapshotRun run) {
+        return requeue(run, FailedRowFilter.ALL);
+    }
+
+    /** Re-queues only the FAILED rows that {@code filter} selects. */
+    @Transactional
+    public Requeued requeue(SnapshotRun run, FailedRowFilter filter) {
         int same = 0;
         int renewed = 0;
+        int left = 0;
         for (LedgerRow row : this.ledger.rowsWithOutcome(run.runId(), Outcome.FAILED)) {
-            if (ApiFailure.isDefinitive(row.errorCode())) {
+            if (!filter.matches(row)) {
+                left++;
+            }
+            else if (ApiFailure.isDefinitive(row.errorCode())) {
                 int generation = row.tokenGeneration() + 1;
                 this.ledger.requeue(run.runId(), row.line(),
                         ClientTokens.derive(run.runDate(), run.generation(), row.key(), generation), generation,
@@ -56,7 +71,7 @@ public class FailedRowRequeue {
                 same++;
             }
         }
-        return new Requeued(same, renewed);
+        return new Requeued(same, renewed, left);
     }
 
 }

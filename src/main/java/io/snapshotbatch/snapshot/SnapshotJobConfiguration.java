@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -26,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.LedgerRow;
 import io.snapshotbatch.ledger.RunRepository;
+import io.snapshotbatch.progress.ProgressMode;
 import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.staging.InputStager;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
@@ -121,16 +123,28 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Step snapshotStep(JobRepository jobRepository, Step snapshotWorkerStep, LinePartitioner linePartitioner,
-            SnapshotSettings settings, MeterRegistry meters, LedgerRepository ledger) {
+            SnapshotSettings settings, MeterRegistry meters, LedgerRepository ledger,
+            @Value("${" + ProgressMode.PROPERTY + ":LOG}") String progress) {
         SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("partition-");
         partitionExecutor.setConcurrencyLimit(settings.partitions());
         return new StepBuilder("snapshot", jobRepository).partitioner("snapshotWorker", linePartitioner)
             .step(snapshotWorkerStep)
             .gridSize(settings.partitions())
             .taskExecutor(partitionExecutor)
-            .listener(new ProgressReporter(meters, ledger, settings.progressInterval()))
+            .listener(progressListener(ProgressMode.of(progress), meters, ledger, settings))
             .allowStartIfComplete(true)
             .build();
+    }
+
+    /** A live bar on a terminal, the progress log line otherwise, nothing with --quiet. */
+    private static StepExecutionListener progressListener(ProgressMode mode, MeterRegistry meters, LedgerRepository ledger,
+            SnapshotSettings settings) {
+        return switch (mode) {
+            case BAR -> new ProgressBarReporter(meters, ledger);
+            case LOG -> new ProgressReporter(meters, ledger, settings.progressInterval());
+            case OFF -> new StepExecutionListener() {
+            };
+        };
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.LedgerRow;
 import io.snapshotbatch.ledger.Outcome;
 import io.snapshotbatch.ledger.SnapshotRun;
+import io.snapshotbatch.progress.RowProgress;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 import software.amazon.awssdk.services.partnercentralselling.model.GetResourceSnapshotResponse;
 
@@ -38,10 +39,20 @@ public class SnapshotVerifier {
     }
 
     public Verified verify(SnapshotRun run) {
+        return verify(run, null);
+    }
+
+    /** As {@link #verify(SnapshotRun)}, telling {@code progress} (if not null) after each row. */
+    public Verified verify(SnapshotRun run, RowProgress progress) {
         int verified = 0;
         int problems = 0;
+        long startNanos = System.nanoTime();
         for (LedgerRow row : this.ledger.rowsWithOutcome(run.runId(), Outcome.CREATED)) {
             String status = check(row);
+            if (progress != null) {
+                progress.update(verified + problems + 1L,
+                        (verified + problems + 1) / Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9));
+            }
             this.ledger.recordVerification(run.runId(), row.line(), status, this.clock.instant());
             if (VERIFIED.equals(status)) {
                 verified++;

@@ -30,6 +30,7 @@ public record LedgerDatabase(DataSource dataSource, JdbcClient jdbc, LedgerRepos
 
     /** Empties the ledger, so one migrated database can serve every test of a class. */
     public void reset() {
+        this.jdbc.sql("delete from snapshot_run_outcome").update();
         this.jdbc.sql("delete from snapshot_row").update();
         this.jdbc.sql("delete from snapshot_run").update();
     }
