@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.snapshotbatch.cli.SnapshotBatchCli;
 import io.snapshotbatch.ledger.LedgerRepository;
+import io.snapshotbatch.ledger.PaceRepository;
 import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.snapshot.StagingInput;
 
@@ -43,8 +44,8 @@ public class SnapshotBatchApplication {
     }
 
     @Bean
-    ReconciliationReport reconciliationReport(LedgerRepository ledger) {
-        return new ReconciliationReport(ledger);
+    ReconciliationReport reconciliationReport(LedgerRepository ledger, PaceRepository paces) {
+        return new ReconciliationReport(ledger, paces);
     }
 
 }

@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.LedgerRow;
 import io.snapshotbatch.ledger.OutcomeCounts;
+import io.snapshotbatch.ledger.PaceRepository;
+import io.snapshotbatch.ledger.RunPace;
 import io.snapshotbatch.ledger.RunStatus;
 import io.snapshotbatch.ledger.SnapshotRun;
 
@@ -34,8 +36,16 @@ public class ReconciliationReport {
 
     private final LedgerRepository ledger;
 
+    private final PaceRepository paces;
+
     public ReconciliationReport(LedgerRepository ledger) {
+        this(ledger, null);
+    }
+
+    /** With the run's pace figures ({@code rate_ceiling}, {@code rate_end}, {@code pace_limited_by}). */
+    public ReconciliationReport(LedgerRepository ledger, PaceRepository paces) {
         this.ledger = ledger;
+        this.paces = paces;
     }
 
     /** Where the report of a run date goes. */
@@ -56,9 +66,10 @@ public class ReconciliationReport {
                 this.ledger.forEachRow(run.runId(), (row) -> print(printer, row));
             });
             OutcomeCounts counts = this.ledger.counts(run.runId());
+            RunPace pace = (this.paces != null) ? this.paces.runPace(run.runId()) : RunPace.UNKNOWN;
             replace(directory.resolve("summary.csv"), (printer) -> {
                 printer.printRecord("metric", "value");
-                for (List<Object> metric : summary(run, status, counts)) {
+                for (List<Object> metric : summary(run, status, counts, pace)) {
                     printer.printRecord(SpreadsheetSafe.cell(metric.get(0)), SpreadsheetSafe.cell(metric.get(1)));
                 }
             });
@@ -70,6 +81,10 @@ public class ReconciliationReport {
     }
 
     static List<List<Object>> summary(SnapshotRun run, RunStatus status, OutcomeCounts counts) {
+        return summary(run, status, counts, RunPace.UNKNOWN);
+    }
+
+    static List<List<Object>> summary(SnapshotRun run, RunStatus status, OutcomeCounts counts, RunPace pace) {
         List<List<Object>> metrics = new ArrayList<>();
         metrics.add(List.of("run_date", run.runDate()));
         metrics.add(List.of("status", status));
@@ -87,7 +102,21 @@ public class ReconciliationReport {
         metrics.add(List.of("generation", run.generation()));
         metrics.add(List.of("source", run.source()));
         metrics.add(List.of("stop_reason", (run.stopReason() != null) ? run.stopReason() : ""));
+        metrics.add(List.of("rate_ceiling", rate(pace.rateCeiling())));
+        metrics.add(List.of("rate_end", rate(pace.rateEnd())));
+        metrics.add(List.of("pace_limited_by", (pace.limitedBy() != null) ? pace.limitedBy() : ""));
         return metrics;
+    }
+
+    /** Calls per second with two decimals at most ({@code 20}, {@code 9.5}, {@code 0.05}); empty when unknown. */
+    static String rate(Double callsPerSecond) {
+        if (callsPerSecond == null) {
+            return "";
+        }
+        return java.math.BigDecimal.valueOf(callsPerSecond)
+            .setScale(2, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString();
     }
 
     private static void print(CSVPrinter printer, LedgerRow row) {
