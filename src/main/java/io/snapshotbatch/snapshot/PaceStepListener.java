@@ -78,7 +78,7 @@ public class PaceStepListener implements StepExecutionListener {
             double calls = calls() - this.callsAtStart;
             double seconds = Math.max(1e-3, (System.nanoTime() - this.startedAt) / 1e9);
             double learned = this.controller.learnedPace();
-            String limitedBy = limitedBy(calls / seconds, learned);
+            String limitedBy = limitedBy(calls, calls / seconds, learned);
             if (this.catalog != null && calls > 0) {
                 this.paces.saveLearned(this.catalog, learned, this.clock.instant());
             }
@@ -95,10 +95,14 @@ public class PaceStepListener implements StepExecutionListener {
     }
 
     /** What held the pace back: the budget, the service's quota, the partitions (latency), or the ceiling. */
-    private String limitedBy(double achievedCallsPerSecond, double learned) {
+    private String limitedBy(double calls, double achievedCallsPerSecond, double learned) {
         String reason = this.stopSignal.reason();
         if (reason != null && (reason.contains("--daily-budget") || reason.contains("--quota-24h"))) {
             return "budget";
+        }
+        if (calls == 0) {
+            // Nothing was sent: nothing held the pace back.
+            return null;
         }
         if (this.controller.decreases() > 0 && learned < this.controller.settings().ceiling()) {
             return "quota";

@@ -74,7 +74,7 @@ public class PartnerCentralClientConfiguration {
         return budget;
     }
 
-    @Bean(destroyMethod = "flush")
+    @Bean(destroyMethod = "close")
     RollingQuota rollingQuota(SnapshotSettings settings, CallLog callLog, Clock clock, RunStopSignal stopSignal) {
         RollingQuota quota = new RollingQuota(settings.quota24h(), callLog, clock);
         quota.onReached(stopSignal::stop);

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,9 +20,12 @@ import java.util.function.Consumer;
  * it, plus this launch's calls not yet written. Calls are counted per minute (a million-row night
  * is at most 1,440 rows of the log per launch), and a minute counts in full as long as any of it is
  * inside the window, so the quota is never exceeded. Without a limit the calls are still counted, for
- * a later launch that has one.
+ * a later launch that has one. This launch's counts are written every 10 seconds and at its end, from a
+ * thread of their own (never inside a partition's transaction), so another launch sees them.
  */
-public final class RollingQuota {
+public final class RollingQuota implements AutoCloseable {
+
+    private static final long FLUSH_SECONDS = 10;
 
     static final Duration WINDOW = Duration.ofHours(24);
 
@@ -41,6 +47,8 @@ public final class RollingQuota {
     private Consumer<String> stop = (reason) -> {
     };
 
+    private ScheduledExecutorService flusher;
+
     public RollingQuota(long limit, CallLog log, Clock clock) {
         this.limit = limit;
         this.log = log;
@@ -59,6 +67,14 @@ public final class RollingQuota {
     /** Before a launch sends anything: how much of the quota the last 24 hours left. */
     public synchronized void start() {
         this.log.forgetBefore(this.clock.instant().minus(WINDOW.multipliedBy(2)));
+        if (this.flusher == null) {
+            this.flusher = Executors.newSingleThreadScheduledExecutor((task) -> {
+                Thread thread = new Thread(task, "call-log");
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
+        }
         if (isLimited()) {
             refresh();
             if (this.allowance <= 0) {
@@ -95,6 +111,26 @@ public final class RollingQuota {
                 this.log.record(this.launchId, minute.getKey(), minute.getValue());
                 this.written.put(minute.getKey(), minute.getValue());
             }
+        }
+    }
+
+    /** Stops the periodic writes and writes what is left. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (this.flusher != null) {
+                this.flusher.shutdownNow();
+            }
+        }
+        flush();
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        }
+        catch (RuntimeException ex) {
+            // The database may be away for a moment: the counts stay here and are written next time.
         }
     }
 
