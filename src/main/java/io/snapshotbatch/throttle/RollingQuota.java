@@ -122,7 +122,13 @@ public final class RollingQuota implements AutoCloseable {
                 this.flusher.shutdownNow();
             }
         }
-        flush();
+        try {
+            flush();
+        }
+        catch (RuntimeException ex) {
+            org.slf4j.LoggerFactory.getLogger(RollingQuota.class)
+                .warn("Could not record this launch's last call counts for --quota-24h: {}", ex.getMessage());
+        }
     }
 
     private void flushQuietly() {
