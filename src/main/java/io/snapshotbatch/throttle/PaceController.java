@@ -35,7 +35,7 @@ public final class PaceController {
     private static final int EVIDENCE_CALLS = 3;
 
     /** The pace just below the throttling point is held for this many calls at least (or {@code hold}). */
-    private static final int HOLD_CALLS = 20;
+    private static final int HOLD_CALLS = 16;
 
     private static final long SECOND = 1_000_000_000L;
 

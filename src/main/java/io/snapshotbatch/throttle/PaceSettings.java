@@ -28,7 +28,7 @@ public record PaceSettings(double ceiling, double floor, Duration cooldown, Dura
     }
 
     public static PaceSettings of(double ceiling) {
-        return new PaceSettings(ceiling, DEFAULT_FLOOR, Duration.ofSeconds(1), Duration.ofSeconds(5),
+        return new PaceSettings(ceiling, DEFAULT_FLOOR, Duration.ofSeconds(1), Duration.ofSeconds(4),
                 Duration.ofSeconds(1), Duration.ofMinutes(5));
     }
 

@@ -25,6 +25,8 @@ public final class Pacer {
     /** A waiting caller looks at the pace again at least this often (a climbing pace shortens the wait). */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
+    private static final double CATCH_UP_SECONDS = 0.2;
+
     private final PaceController controller;
 
     private final LongSupplier nanoClock;
@@ -60,13 +62,16 @@ public final class Pacer {
     /**
      * One permit per {@code 1/rate} seconds, so calls are spread evenly instead of sent in bursts. Above
      * 1,000 calls/s it grants {@code k} permits per {@code k/rate} seconds, so a refill period is never
-     * shorter than 1 ms.
+     * shorter than 1 ms. The bucket holds 200 ms worth of permits (at least one): a partition that
+     * stalls for a moment (a commit, a pause of the JVM) is caught up instead of losing its permits,
+     * while the long-run rate never exceeds the pace.
      */
     static BucketConfiguration configuration(double callsPerSecond) {
         long permits = (long) Math.max(1, Math.ceil(callsPerSecond / 1000));
         long periodNanos = Math.max(1, (long) Math.ceil(permits * 1e9 / callsPerSecond));
+        long capacity = Math.max(permits, (long) Math.floor(callsPerSecond * CATCH_UP_SECONDS));
         return BucketConfiguration.builder()
-            .addLimit((limit) -> limit.capacity(permits).refillGreedy(permits, Duration.ofNanos(periodNanos)))
+            .addLimit((limit) -> limit.capacity(capacity).refillGreedy(permits, Duration.ofNanos(periodNanos)))
             .build();
     }
 

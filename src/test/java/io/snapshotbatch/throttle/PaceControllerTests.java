@@ -79,8 +79,8 @@ class PaceControllerTests {
         // then it is back just below the throttling point
         assertThat(controller.rate()).isCloseTo(0.95 * point, within(0.01));
 
-        // when it has held that pace for its hold (5 s, 20 calls)
-        accept(controller, 50, 5000);
+        // when it has held that pace for its hold (4 s, 16 calls)
+        accept(controller, 40, 4000);
         double probe = controller.rate();
 
         // then it probes 3 % above, then more
