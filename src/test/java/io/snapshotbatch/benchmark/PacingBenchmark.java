@@ -18,7 +18,7 @@ import io.snapshotbatch.support.TestDatabases;
  * The pacing benchmarks of docs/benchmarks.md: the built jar ({@code run}) against the emulator in its
  * own process, sampled every 100 ms through {@code /_emulator/stats}. Run from the project directory
  * after {@code mvn package}:
- * {@code java -cp "$CP" io.snapshotbatch.benchmark.PacingBenchmark p1|p2|p2b|budget [rows]}.
+ * {@code java -cp "$CP" io.snapshotbatch.benchmark.PacingBenchmark p1|p2|p2b|budget [rows [partitions]]}.
  */
 public final class PacingBenchmark {
 
@@ -29,21 +29,26 @@ public final class PacingBenchmark {
         String scenario = args[0];
         Path work = Files.createTempDirectory("pacing-benchmark");
         switch (scenario) {
-            case "p1" -> steady(work, "20", "20", rows(args, 600));
-            case "p2" -> steady(work, "10", "20", rows(args, 600));
+            case "p1" -> steady(work, "20", "20", rows(args, 600), partitions(args));
+            case "p2" -> steady(work, "10", "20", rows(args, 600), partitions(args));
             case "p2b" -> moving(work, rows(args, 700));
             case "budget" -> budget(work, rows(args, 20_000));
             default -> throw new IllegalArgumentException("p1, p2, p2b or budget");
         }
     }
 
+    private static String partitions(String[] args) {
+        return (args.length > 2) ? args[2] : "4";
+    }
+
     private static int rows(String[] args, int fallback) {
         return (args.length > 1) ? Integer.parseInt(args[1]) : fallback;
     }
 
-    private static void steady(Path work, String serviceRate, String rate, int rows) throws Exception {
+    private static void steady(Path work, String serviceRate, String rate, int rows, String partitions)
+            throws Exception {
         try (EmulatorProcess emulator = EmulatorProcess.start(work, "--rate", serviceRate, "--latency-ms", "50")) {
-            Result result = run(work, emulator, rows, "--rate", rate);
+            Result result = run(work, emulator, rows, "--rate", rate, "--partitions", partitions);
             double seconds = (result.lastCreateMillis - result.firstCreateMillis) / 1000.0;
             System.out.printf("service %s/s, --rate %s, %d rows: exit %d, %d created in %.1f s = %.2f calls/s (%.0f%% of %s/s); "
                     + "%d throttled calls (%.1f%% of creates); rate_end %s, pace_limited_by %s%n", serviceRate, rate, rows,
@@ -51,6 +56,11 @@ public final class PacingBenchmark {
                     100 * (result.created - 1) / seconds / Double.parseDouble(serviceRate), serviceRate, result.throttled,
                     100.0 * result.throttled / Math.max(1, result.created), result.summary.get("rate_end"),
                     result.summary.get("pace_limited_by"));
+            StringBuilder profile = new StringBuilder("   creates per second, by 5 s:");
+            for (long from = 0; from + 5000 <= result.lastCreateMillis - result.firstCreateMillis; from += 5000) {
+                profile.append(" %.1f".formatted(result.rateBetween(from, from + 5000)));
+            }
+            System.out.println(profile);
         }
     }
 
