@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.snapshotbatch.cli.SnapshotBatchCli;
 import io.snapshotbatch.ledger.LedgerRepository;
+import io.snapshotbatch.ledger.PaceRepository;
 import io.snapshotbatch.report.HtmlReport;
 import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.snapshot.StagingInput;
@@ -38,8 +39,8 @@ public class SnapshotBatchApplication {
     }
 
     @Bean
-    ReconciliationReport reconciliationReport(LedgerRepository ledger, JdbcClient jdbc, Clock clock) {
-        return new ReconciliationReport(ledger, new HtmlReport(ledger, jdbc, clock));
+    ReconciliationReport reconciliationReport(LedgerRepository ledger, PaceRepository paces, JdbcClient jdbc, Clock clock) {
+        return new ReconciliationReport(ledger, paces, new HtmlReport(ledger, jdbc, clock));
     }
 
 }

@@ -40,6 +40,14 @@ public class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault generator, for repeatable faults")
     Long seed;
 
+    @Option(names = "--rate-schedule", paramLabel = "RATE@OFFSET,...",
+            description = "Move the rate during a run, e.g. 12@0s,4@20s,12@40s; offsets count from the first API call")
+    String rateSchedule;
+
+    @Option(names = "--deny", paramLabel = "REGEX",
+            description = "Answer AccessDeniedException to creates whose engagement or opportunity matches (.* = all)")
+    String deny;
+
     @Override
     public Integer call() throws Exception {
         if (this.faultRate < 0 || this.faultRate > 1) {
@@ -58,7 +66,24 @@ public class EmulatorCommand implements Callable<Integer> {
         if (this.seed != null) {
             settings = settings.withRandomSeed(this.seed);
         }
+        if (this.deny != null) {
+            try {
+                java.util.regex.Pattern.compile(this.deny);
+            }
+            catch (java.util.regex.PatternSyntaxException ex) {
+                throw new UsageException("--deny must be a regular expression: " + ex.getDescription());
+            }
+        }
         try (PartnerCentralEmulator emulator = PartnerCentralEmulator.start(settings)) {
+            if (this.rateSchedule != null) {
+                try {
+                    emulator.scheduleRates(this.rateSchedule);
+                }
+                catch (IllegalArgumentException ex) {
+                    throw new UsageException("--rate-schedule: " + ex.getMessage());
+                }
+            }
+            emulator.deny(this.deny);
             System.out.println("Partner Central emulator listening on " + emulator.endpoint() + " (Ctrl-C to stop)");
             System.out.flush();
             emulator.awaitTermination();

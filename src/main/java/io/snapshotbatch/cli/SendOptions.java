@@ -5,11 +5,15 @@ import java.util.Map;
 
 import picocli.CommandLine.Option;
 
-/** How calls are sent: {@code --rate}, {@code --partitions}, {@code --daily-budget}, {@code --profile}, {@code --endpoint}. */
+/**
+ * How calls are sent: {@code --rate}, {@code --partitions}, {@code --daily-budget}, {@code --quota-24h},
+ * {@code --profile}, {@code --endpoint}.
+ */
 public class SendOptions {
 
     @Option(names = "--rate", paramLabel = "N", defaultValue = "1",
-            description = "CreateResourceSnapshot calls per second, across all partitions (default: ${DEFAULT-VALUE})")
+            description = "The most CreateResourceSnapshot calls per second, across all partitions: a ceiling, "
+                    + "the job adapts its pace below it to the service's throttling (default: ${DEFAULT-VALUE})")
     double rate;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "4",
@@ -19,6 +23,11 @@ public class SendOptions {
     @Option(names = "--daily-budget", paramLabel = "N",
             description = "Most CreateResourceSnapshot calls this run may spend; when spent the run stops (exit 4)")
     Long dailyBudget;
+
+    @Option(names = "--quota-24h", paramLabel = "N",
+            description = "The account's rolling 24-hour CreateResourceSnapshot quota: every call this database recorded "
+                    + "in the last 24 hours counts, whatever run or command made it; the run stops (exit 4) before exceeding it")
+    Long quota24h;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "AWS named profile (default: the default credentials chain)")
     String profile;
@@ -37,6 +46,9 @@ public class SendOptions {
         if (this.dailyBudget != null && this.dailyBudget < 1) {
             throw new UsageException("--daily-budget must be at least 1, got " + this.dailyBudget);
         }
+        if (this.quota24h != null && this.quota24h < 1) {
+            throw new UsageException("--quota-24h must be at least 1, got " + this.quota24h);
+        }
         if (this.endpoint != null && !this.endpoint.equalsIgnoreCase("emulator")
                 && !this.endpoint.matches("https?://.+")) {
             throw new UsageException("--endpoint must be an http(s) URL or 'emulator', got " + this.endpoint);
@@ -49,6 +61,7 @@ public class SendOptions {
         properties.put("snapshot.rate", this.rate);
         properties.put("snapshot.partitions", this.partitions);
         properties.put("snapshot.daily-budget", (this.dailyBudget != null) ? this.dailyBudget : 0);
+        properties.put("snapshot.quota24h", (this.quota24h != null) ? this.quota24h : 0);
         properties.put("snapshot.profile", (this.profile != null) ? this.profile : "");
         properties.put("snapshot.endpoint", (this.endpoint != null) ? this.endpoint : "");
         // Each partition holds a connection for its chunk's transaction, API calls included; the rest

@@ -51,10 +51,11 @@ final class ApiHandler implements HttpHandler {
     private final long latencyMillis;
     private final ScheduledExecutorService timer;
     private final Executor workers;
+    private final Runnable onApiCall;
 
     ApiHandler(List<Operation> operations, ObjectMapper mapper, WireWriter writer, LiveStats stats,
             RateLimiter rateLimiter, DailyQuota dailyQuota, FaultInjector faults, long latencyMillis,
-            ScheduledExecutorService timer, Executor workers) {
+            ScheduledExecutorService timer, Executor workers, Runnable onApiCall) {
         this.operations = operations.stream().collect(Collectors.toUnmodifiableMap(Operation::name,
                 Function.identity()));
         this.mapper = mapper;
@@ -66,6 +67,7 @@ final class ApiHandler implements HttpHandler {
         this.latencyMillis = latencyMillis;
         this.timer = timer;
         this.workers = workers;
+        this.onApiCall = onApiCall;
     }
 
     @Override
@@ -77,6 +79,7 @@ final class ApiHandler implements HttpHandler {
         try {
             Operation operation = route(exchange, target, operationName);
             ObjectNode request = parse(body);
+            onApiCall.run();
             if (!rateLimiter.tryAcquire(operation.name())) {
                 throw ServiceError.throttled();
             }

@@ -13,11 +13,13 @@ final class CreateResourceSnapshot implements Operation {
     private final SnapshotStore store;
     private final KnownResources known;
     private final Set<String> knownTemplates;
+    private final AccessPolicy access;
 
-    CreateResourceSnapshot(SnapshotStore store, KnownResources known, Set<String> knownTemplates) {
+    CreateResourceSnapshot(SnapshotStore store, KnownResources known, Set<String> knownTemplates, AccessPolicy access) {
         this.store = store;
         this.known = known;
         this.knownTemplates = knownTemplates;
+        this.access = access;
     }
 
     @Override
@@ -35,6 +37,7 @@ final class CreateResourceSnapshot implements Operation {
         String template = reader.template(true);
         String clientToken = reader.clientToken();
         reader.throwIfInvalid();
+        access.check(engagement, resourceId);
         if (!knownTemplates.contains(template)) {
             throw ServiceError.validation(ServiceError.BUSINESS_VALIDATION_FAILED, List.of(FieldViolation.invalid(
                     RequestReader.TEMPLATE, "Template " + template + " does not exist for resource type "

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running emulator of the Partner Central Selling API on 127.0.0.1. Start it, point an SDK client at
@@ -48,14 +49,21 @@ public final class PartnerCentralEmulator implements AutoCloseable {
     private final EmulatorSettings settings;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final RateLimiter rateLimiter;
+    private final AccessPolicy access;
+    private final AtomicReference<RateSchedule> pendingSchedule;
 
     private PartnerCentralEmulator(HttpServer server, ExecutorService workers, ScheduledExecutorService timer,
-            LiveStats stats, EmulatorSettings settings) {
+            LiveStats stats, EmulatorSettings settings, RateLimiter rateLimiter, AccessPolicy access,
+            AtomicReference<RateSchedule> pendingSchedule) {
         this.server = server;
         this.workers = workers;
         this.timer = timer;
         this.stats = stats;
         this.settings = settings;
+        this.rateLimiter = rateLimiter;
+        this.access = access;
+        this.pendingSchedule = pendingSchedule;
     }
 
     /** Starts with {@link EmulatorTuning#defaults()}. */
@@ -75,8 +83,11 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         SnapshotStore store = new SnapshotStore(quota, tuning.accountId());
         LiveStats stats = new LiveStats(store);
         KnownResources known = new KnownResources(settings.knownEngagements(), settings.knownOpportunities());
+        AccessPolicy access = new AccessPolicy();
+        RateLimiter rateLimiter = new RateLimiter(settings.ratePerSecond());
+        AtomicReference<RateSchedule> pendingSchedule = new AtomicReference<>();
         List<Operation> operations = List.of(
-                new CreateResourceSnapshot(store, known, tuning.knownTemplates()),
+                new CreateResourceSnapshot(store, known, tuning.knownTemplates(), access),
                 new GetResourceSnapshot(store, known),
                 new ListResourceSnapshots(store, known, tuning.defaultPageSize()));
 
@@ -91,16 +102,50 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             timer.shutdownNow();
             throw e;
         }
+        Runnable onApiCall = () -> {
+            RateSchedule schedule = pendingSchedule.getAndSet(null);
+            if (schedule != null) {
+                schedule.startOnce(rateLimiter, timer);
+            }
+        };
         ApiHandler api = new ApiHandler(operations, mapper, new WireWriter(mapper, settings.statusProfile()), stats,
-                new RateLimiter(settings.ratePerSecond()), quota, new FaultInjector(settings, tuning),
-                settings.latencyMs(), timer, workers);
+                rateLimiter, quota, new FaultInjector(settings, tuning), settings.latencyMs(), timer, workers, onApiCall);
         server.createContext("/", api);
         server.createContext(StatsHandler.PATH, new StatsHandler(stats, mapper));
+        AdminHandler admin = new AdminHandler(rateLimiter, access, timer, mapper);
+        server.createContext(AdminHandler.RATE_PATH, admin);
+        server.createContext(AdminHandler.DENY_PATH, admin);
         // No executor: handlers run on the server's dispatcher thread. Handing each call to a pool cost more CPU
         // than the handler itself (context switches on 2 cores); handlers never block — delays go to the timer.
         server.setExecutor(null);
         server.start();
-        return new PartnerCentralEmulator(server, workers, timer, stats, settings);
+        return new PartnerCentralEmulator(server, workers, timer, stats, settings, rateLimiter, access, pendingSchedule);
+    }
+
+    /** Sets the per-operation rate from now on (0 = unlimited); {@code POST /_emulator/rate} does the same. */
+    public void setRate(double ratePerSecond) {
+        rateLimiter.setRate(ratePerSecond);
+    }
+
+    /** The per-operation rate now (it may have moved since start). */
+    public double rate() {
+        return rateLimiter.rate();
+    }
+
+    /**
+     * Moves the rate on a schedule ({@code 12@0s,4@20s,12@40s}) whose clock starts at the next API call.
+     * @throws IllegalArgumentException when the schedule cannot be read
+     */
+    public void scheduleRates(String schedule) {
+        pendingSchedule.set(RateSchedule.parse(schedule));
+    }
+
+    /**
+     * Answers AccessDeniedException to every CreateResourceSnapshot whose engagement or opportunity matches
+     * the regular expression ({@code null} or empty: none).
+     */
+    public void deny(String regex) {
+        access.deny(regex);
     }
 
     /**

@@ -7,11 +7,12 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket per operation, like the service's per-operation "N per second" quotas. The bucket holds one
  * second's worth of calls (at least one), so a client that spreads N calls over a second is never throttled.
+ * The rate can move while the emulator runs ({@link #setRate}, a {@link RateSchedule} or
+ * {@code POST /_emulator/rate}): a lower rate also shrinks what the buckets hold, as a real quota change would.
  */
 final class RateLimiter {
 
-    private final double ratePerSecond;
-    private final double capacity;
+    private volatile double ratePerSecond;
     private final LongSupplier nanoClock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -21,16 +22,28 @@ final class RateLimiter {
 
     RateLimiter(double ratePerSecond, LongSupplier nanoClock) {
         this.ratePerSecond = ratePerSecond;
-        this.capacity = Math.max(1, ratePerSecond);
         this.nanoClock = nanoClock;
+    }
+
+    /** Calls per second per operation from now on; 0 = unlimited. */
+    void setRate(double ratePerSecond) {
+        if (ratePerSecond < 0 || Double.isNaN(ratePerSecond) || Double.isInfinite(ratePerSecond)) {
+            throw new IllegalArgumentException("rate must be >= 0: " + ratePerSecond);
+        }
+        this.ratePerSecond = ratePerSecond;
+    }
+
+    double rate() {
+        return ratePerSecond;
     }
 
     /** Takes one call's token for the operation; false means "throttle this call". Always true when unlimited. */
     boolean tryAcquire(String operation) {
-        if (ratePerSecond <= 0) {
+        double rate = ratePerSecond;
+        if (rate <= 0) {
             return true;
         }
-        return buckets.computeIfAbsent(operation, op -> new Bucket(capacity, nanoClock.getAsLong())).take();
+        return buckets.computeIfAbsent(operation, op -> new Bucket(Math.max(1, rate), nanoClock.getAsLong())).take(rate);
     }
 
     private final class Bucket {
@@ -42,9 +55,10 @@ final class RateLimiter {
             this.refilledAt = now;
         }
 
-        synchronized boolean take() {
+        synchronized boolean take(double rate) {
             long now = nanoClock.getAsLong();
-            tokens = Math.min(capacity, tokens + (now - refilledAt) * ratePerSecond / 1e9);
+            double capacity = Math.max(1, rate);
+            tokens = Math.min(capacity, tokens + (now - refilledAt) * rate / 1e9);
             refilledAt = now;
             if (tokens >= 1) {
                 tokens -= 1;

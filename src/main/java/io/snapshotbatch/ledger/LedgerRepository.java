@@ -103,6 +103,19 @@ public class LedgerRepository {
         return rows;
     }
 
+    /** The last error of the run's PENDING rows, by error code (rows never answered are under "not sent yet"). */
+    public java.util.Map<String, Long> pendingByLastError(long runId) {
+        java.util.Map<String, Long> byCode = new java.util.TreeMap<>();
+        this.jdbc.sql("""
+                select coalesce(error_code, 'not sent yet') as code, count(*) as row_count
+                from snapshot_row where run_id = :runId and outcome = 'PENDING' group by coalesce(error_code, 'not sent yet')""")
+            .param("runId", runId)
+            .query((ResultSet rs) -> {
+                byCode.put(rs.getString("code"), rs.getLong("row_count"));
+            });
+        return byCode;
+    }
+
     /** Every row of a run in line order, streamed so that a large run is never held in memory. */
     public void forEachRow(long runId, Consumer<LedgerRow> consumer) {
         this.jdbc.sql("select " + SELECT_COLUMNS + " from snapshot_row where run_id = :runId order by line")

@@ -66,7 +66,13 @@ public class HtmlReport {
 
     /** Writes {@code directory/report.html} next to its final name and moves it into place. */
     public Path write(SnapshotRun run, RunStatus status, OutcomeCounts counts, Path directory) {
-        Map<String, Object> model = model(run, status, counts);
+        return write(run, status, counts, ReconciliationReport.summary(run, status, counts), directory);
+    }
+
+    /** The same, with the metrics of summary.csv as the CSV report wrote them (pace figures included). */
+    public Path write(SnapshotRun run, RunStatus status, OutcomeCounts counts, List<List<Object>> summary,
+            Path directory) {
+        Map<String, Object> model = model(run, status, counts, summary);
         Path target = directory.resolve(FILE);
         // Created without explicit permissions, so the umask decides, as for any other file.
         Path temporary = directory.resolve("." + FILE + "." + UUID.randomUUID() + ".tmp");
@@ -92,6 +98,10 @@ public class HtmlReport {
     }
 
     Map<String, Object> model(SnapshotRun run, RunStatus status, OutcomeCounts counts) {
+        return model(run, status, counts, ReconciliationReport.summary(run, status, counts));
+    }
+
+    Map<String, Object> model(SnapshotRun run, RunStatus status, OutcomeCounts counts, List<List<Object>> summary) {
         Map<Outcome, Long> byOutcome = readingOrder(this.ledger.rowsByOutcome(run.runId()));
         // Recorded for the trend of later reports, so they need not count this run's rows again.
         this.queries.recordOutcomes(run.runId(), byOutcome);
@@ -110,7 +120,7 @@ public class HtmlReport {
         model.put("stopReason", run.stopReason());
         model.put("generatedAt", this.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         model.put("cards", cards(byOutcome, total, counts));
-        model.put("summary", ReconciliationReport.summary(run, status, counts).stream()
+        model.put("summary", summary.stream()
             .map((metric) -> Map.of("metric", String.valueOf(metric.get(0)), "value", String.valueOf(metric.get(1))))
             .toList());
         Map<String, Long> outcomes = new LinkedHashMap<>();

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.LedgerRow;
 import io.snapshotbatch.ledger.OutcomeCounts;
+import io.snapshotbatch.ledger.PaceRepository;
+import io.snapshotbatch.ledger.RunPace;
 import io.snapshotbatch.ledger.RunStatus;
 import io.snapshotbatch.ledger.SnapshotRun;
 
@@ -38,16 +40,22 @@ public class ReconciliationReport {
 
     private final LedgerRepository ledger;
 
+    private final PaceRepository paces;
+
     private final HtmlReport html;
 
-    /** The CSV files only. */
+    /** The CSV files only, without the pace figures. */
     public ReconciliationReport(LedgerRepository ledger) {
-        this(ledger, null);
+        this(ledger, null, null);
     }
 
-    /** The CSV files and, when {@code html} is given, report.html. */
-    public ReconciliationReport(LedgerRepository ledger, HtmlReport html) {
+    /**
+     * The CSV files with the run's pace figures ({@code rate_ceiling}, {@code rate_end},
+     * {@code pace_limited_by}) when {@code paces} is given, and report.html when {@code html} is given.
+     */
+    public ReconciliationReport(LedgerRepository ledger, PaceRepository paces, HtmlReport html) {
         this.ledger = ledger;
+        this.paces = paces;
         this.html = html;
     }
 
@@ -69,13 +77,15 @@ public class ReconciliationReport {
                 this.ledger.forEachRow(run.runId(), (row) -> print(printer, row));
             });
             OutcomeCounts counts = this.ledger.counts(run.runId());
+            RunPace pace = (this.paces != null) ? this.paces.runPace(run.runId()) : RunPace.UNKNOWN;
+            List<List<Object>> summary = summary(run, status, counts, pace);
             replace(directory.resolve("summary.csv"), (printer) -> {
                 printer.printRecord("metric", "value");
-                for (List<Object> metric : summary(run, status, counts)) {
+                for (List<Object> metric : summary) {
                     printer.printRecord(SpreadsheetSafe.cell(metric.get(0)), SpreadsheetSafe.cell(metric.get(1)));
                 }
             });
-            writeHtml(run, status, counts, directory);
+            writeHtml(run, status, counts, summary, directory);
             return directory;
         }
         catch (IOException ex) {
@@ -84,12 +94,13 @@ public class ReconciliationReport {
     }
 
     /** The CSV files are the record; a page that cannot be drawn is logged, and never fails the run. */
-    private void writeHtml(SnapshotRun run, RunStatus status, OutcomeCounts counts, Path directory) {
+    private void writeHtml(SnapshotRun run, RunStatus status, OutcomeCounts counts, List<List<Object>> summary,
+            Path directory) {
         if (this.html == null) {
             return;
         }
         try {
-            this.html.write(run, status, counts, directory);
+            this.html.write(run, status, counts, summary, directory);
         }
         catch (RuntimeException ex) {
             logger.error("report.html of run {} could not be written (the CSV files are): {}", run.runDate(), ex.toString());
@@ -97,6 +108,10 @@ public class ReconciliationReport {
     }
 
     static List<List<Object>> summary(SnapshotRun run, RunStatus status, OutcomeCounts counts) {
+        return summary(run, status, counts, RunPace.UNKNOWN);
+    }
+
+    static List<List<Object>> summary(SnapshotRun run, RunStatus status, OutcomeCounts counts, RunPace pace) {
         List<List<Object>> metrics = new ArrayList<>();
         metrics.add(List.of("run_date", run.runDate()));
         metrics.add(List.of("status", status));
@@ -114,7 +129,21 @@ public class ReconciliationReport {
         metrics.add(List.of("generation", run.generation()));
         metrics.add(List.of("source", run.source()));
         metrics.add(List.of("stop_reason", (run.stopReason() != null) ? run.stopReason() : ""));
+        metrics.add(List.of("rate_ceiling", rate(pace.rateCeiling())));
+        metrics.add(List.of("rate_end", rate(pace.rateEnd())));
+        metrics.add(List.of("pace_limited_by", (pace.limitedBy() != null) ? pace.limitedBy() : ""));
         return metrics;
+    }
+
+    /** Calls per second with two decimals at most ({@code 20}, {@code 9.5}, {@code 0.05}); empty when unknown. */
+    static String rate(Double callsPerSecond) {
+        if (callsPerSecond == null) {
+            return "";
+        }
+        return java.math.BigDecimal.valueOf(callsPerSecond)
+            .setScale(2, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString();
     }
 
     private static void print(CSVPrinter printer, LedgerRow row) {

@@ -25,6 +25,7 @@ import io.snapshotbatch.ledger.SnapshotRun;
 import io.snapshotbatch.snapshot.SnapshotJobConfiguration;
 import io.snapshotbatch.snapshot.StagingInput;
 import io.snapshotbatch.throttle.CallBudget;
+import io.snapshotbatch.throttle.RollingQuota;
 
 /**
  * Starts, continues or restarts the job of a run. The caller must hold the run date's
@@ -49,10 +50,12 @@ public class RunLauncher {
 
     private final CallBudget budget;
 
+    private final RollingQuota quota;
+
     private final Clock clock;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job snapshotJob, RunRepository runs,
-            LedgerRepository ledger, StagingInput stagingInput, CallBudget budget, Clock clock) {
+            LedgerRepository ledger, StagingInput stagingInput, CallBudget budget, RollingQuota quota, Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.snapshotJob = snapshotJob;
@@ -60,6 +63,7 @@ public class RunLauncher {
         this.ledger = ledger;
         this.stagingInput = stagingInput;
         this.budget = budget;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -98,6 +102,8 @@ public class RunLauncher {
     private RunEnd launch(SnapshotRun run) throws Exception {
         OutcomeCounts before = this.ledger.counts(run.runId());
         this.budget.startFrom(before.apiCalls());
+        // Spent budget or quota: the stop is signalled before anything is sent, and the job only reports.
+        this.quota.start();
         JobParameters parameters = parameters(run.runId(), run.jobLaunch());
         JobExecution last = this.jobRepository.getLastJobExecution(SnapshotJobConfiguration.JOB_NAME, parameters);
         if (last != null && last.getStatus().isRunning()) {

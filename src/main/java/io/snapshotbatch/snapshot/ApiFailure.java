@@ -33,9 +33,24 @@ public record ApiFailure(String code, String message, Disposition disposition) {
 
         /** The row is FAILED and the service created nothing. */
         FAILED,
-        /** The row is FAILED but the service may have created it: re-send with the same token. */
-        FAILED_OUTCOME_UNKNOWN,
-        /** The row stays PENDING and the run stops: the cause affects every row (quota, access, budget, stop). */
+        /** Throttled after every SDK attempt: the row stays PENDING and a later pass sends it again, same token. */
+        THROTTLED,
+        /**
+         * No answer (timeout, dropped or refused connection): the outcome is unknown, so the row stays PENDING
+         * with its token; a later pass sends it again. Many in a row mean the service is unreachable.
+         */
+        NO_ANSWER,
+        /**
+         * The service answered 5xx: it may have created the snapshot. PENDING the first time in a launch (a
+         * later pass tries again, same token); FAILED the second time, re-sent with its token by rerun-failed.
+         */
+        SERVICE_ERROR,
+        /**
+         * AccessDeniedException: FAILED for this row once the service has accepted some call of the launch;
+         * until then PENDING, because a denial of every call (a missing permission) stops the run instead.
+         */
+        DENIED,
+        /** The row stays PENDING and the run stops: the cause affects every row (quota, budget, stop, client). */
         STOP_RUN
 
     }
@@ -62,10 +77,10 @@ public record ApiFailure(String code, String message, Disposition disposition) {
             }
             if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
                     || cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
-                return new ApiFailure("Timeout", describe(cause), Disposition.FAILED_OUTCOME_UNKNOWN);
+                return new ApiFailure("Timeout", describe(cause), Disposition.NO_ANSWER);
             }
             if (cause instanceof IOException) {
-                return new ApiFailure("ConnectionError", describe(cause), Disposition.FAILED_OUTCOME_UNKNOWN);
+                return new ApiFailure("ConnectionError", describe(cause), Disposition.NO_ANSWER);
             }
             cause = cause.getCause();
         }
@@ -79,13 +94,16 @@ public record ApiFailure(String code, String message, Disposition disposition) {
         String message = serviceMessage(error);
         if ("ThrottlingException".equals(code) || error.isThrottlingException()) {
             return new ApiFailure("ThrottlingException", "still throttled after every retry: " + message,
-                    Disposition.STOP_RUN);
+                    Disposition.THROTTLED);
         }
-        if ("AccessDeniedException".equals(code) || "ServiceQuotaExceededException".equals(code)) {
+        if ("AccessDeniedException".equals(code)) {
+            return new ApiFailure(code, message, Disposition.DENIED);
+        }
+        if ("ServiceQuotaExceededException".equals(code)) {
             return new ApiFailure(code, message, Disposition.STOP_RUN);
         }
         if (error.statusCode() >= 500 || "InternalServerException".equals(code)) {
-            return new ApiFailure(code, message, Disposition.FAILED_OUTCOME_UNKNOWN);
+            return new ApiFailure(code, message, Disposition.SERVICE_ERROR);
         }
         return new ApiFailure(code, message, Disposition.FAILED);
     }

@@ -1,6 +1,7 @@
 package io.snapshotbatch.snapshot;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -8,10 +9,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotbatch.emulator.EmulatorSettings;
 import io.snapshotbatch.emulator.PartnerCentralEmulator;
+import io.snapshotbatch.metrics.RunMetrics;
 import io.snapshotbatch.throttle.CallBudget;
 import io.snapshotbatch.throttle.CallGate;
+import io.snapshotbatch.throttle.CallLog;
+import io.snapshotbatch.throttle.PaceController;
+import io.snapshotbatch.throttle.PaceSettings;
+import io.snapshotbatch.throttle.Pacer;
+import io.snapshotbatch.throttle.RollingQuota;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -20,18 +29,24 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClientBuilder;
 
 /**
  * The one {@link PartnerCentralSellingClient} every partition shares: real SDK, Apache HTTP pool sized
- * for the partitions, the SDK's standard retry strategy, and the {@link CallGate} on every attempt.
+ * for the partitions, the SDK's standard retry strategy, and the {@link CallGate} on every attempt, which
+ * holds the run's one {@link PaceController} and its {@link Pacer}.
  * {@code --endpoint emulator} starts the built-in emulator in-process and points the client at it.
  */
 @Configuration(proxyBeanMethods = false)
 public class PartnerCentralClientConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(PartnerCentralClientConfiguration.class);
+
+    /** Throttling backoff: 25 ms, 50 ms, 100 ms... at most 1 s, full jitter. */
+    static final BackoffStrategy THROTTLING_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(25),
+            Duration.ofSeconds(1));
 
     /** Keeps an in-process emulator alive as long as the client, and stops it with the context. */
     public record EmulatorHandle(PartnerCentralEmulator emulator) implements AutoCloseable {
@@ -56,8 +71,38 @@ public class PartnerCentralClientConfiguration {
     }
 
     @Bean
-    CallBudget callBudget(SnapshotSettings settings) {
-        return (settings.dailyBudget() > 0) ? CallBudget.of(settings.dailyBudget()) : CallBudget.unlimited();
+    CallBudget callBudget(SnapshotSettings settings, RunStopSignal stopSignal) {
+        CallBudget budget = (settings.dailyBudget() > 0) ? CallBudget.of(settings.dailyBudget()) : CallBudget.unlimited();
+        budget.onSpent(stopSignal::stop);
+        return budget;
+    }
+
+    @Bean(destroyMethod = "close")
+    RollingQuota rollingQuota(SnapshotSettings settings, CallLog callLog, Clock clock, RunStopSignal stopSignal) {
+        RollingQuota quota = new RollingQuota(settings.quota24h(), callLog, clock);
+        quota.onReached(stopSignal::stop);
+        return quota;
+    }
+
+    @Bean
+    PaceController paceController(SnapshotSettings settings, MeterRegistry meters) {
+        PaceSettings pace = PaceSettings.of(settings.rate())
+            .withFloor(settings.paceFloor())
+            .withQuotaSpentAfter(settings.quotaSpentAfter());
+        PaceController controller = new PaceController(pace, System::nanoTime);
+        // The pace the metrics push as snapshot_batch_rate_calls_per_second.
+        Gauge.builder(RunMetrics.PACE_GAUGE, controller, PaceController::rate)
+            .description("the pace the job sends at, calls per second")
+            .register(meters);
+        return controller;
+    }
+
+    @Bean
+    Pacer pacer(PaceController paceController, RunStopSignal stopSignal) {
+        Pacer pacer = new Pacer(paceController, System::nanoTime);
+        // A stop ends every wait for a permit at once (SIGTERM at a very low pace included).
+        stopSignal.onStop(pacer::wakeAll);
+        return pacer;
     }
 
     @Bean
@@ -92,7 +137,8 @@ public class PartnerCentralClientConfiguration {
 
     @Bean(destroyMethod = "close")
     PartnerCentralSellingClient partnerCentralSellingClient(SnapshotSettings settings, EmulatorHandle emulator,
-            AwsCredentialsProvider awsCredentialsProvider, CallBudget callBudget, RunStopSignal stopSignal) {
+            AwsCredentialsProvider awsCredentialsProvider, CallBudget callBudget, RollingQuota rollingQuota,
+            PaceController paceController, Pacer pacer, RunStopSignal stopSignal) {
         PartnerCentralSellingClientBuilder builder = PartnerCentralSellingClient.builder()
             .region(Region.US_EAST_1)
             .credentialsProvider(awsCredentialsProvider)
@@ -101,14 +147,18 @@ public class PartnerCentralClientConfiguration {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30)))
             .overrideConfiguration((o) -> o
-                // Standard backoff with jitter; the circuit breaker is off so that a long throttled
-                // stretch keeps retrying (with backoff) instead of failing fast on every row.
+                // The standard strategy, configured: the circuit breaker is off so that a long throttled
+                // stretch keeps retrying instead of failing fast on every row, and the throttling backoff is
+                // short (25 ms base instead of 1 s, full jitter): the pace controller, which every retry
+                // waits for, sets the pace, not the backoff.
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy()
                     .toBuilder()
                     .maxAttempts(settings.maxAttempts())
                     .circuitBreakerEnabled(false)
+                    .throttlingBackoffStrategy(THROTTLING_BACKOFF)
                     .build())
-                .addExecutionInterceptor(new CallGate(settings.rate(), callBudget, stopSignal::reason)));
+                .addExecutionInterceptor(new CallGate(pacer, paceController, callBudget, rollingQuota,
+                        stopSignal::reason, stopSignal::stop, System::nanoTime)));
         if (emulator.emulator() != null) {
             builder.endpointOverride(emulator.emulator().endpoint());
         }

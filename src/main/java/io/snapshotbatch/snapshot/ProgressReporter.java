@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import io.snapshotbatch.ledger.Outcome;
 
 /**
  * Logs where a long run stands every {@code interval}: rows answered out of those pending when the
- * snapshot step started, the call rate, and an estimate of the time left. Listens to the snapshot
+ * snapshot step started, the call rate, the current pace, and an estimate of the time left. Listens to the snapshot
  * (manager) step and reads the Micrometer counters the processor keeps, so it costs no database
  * query while the run goes on and counts rows whose chunk is not committed yet.
  */
@@ -31,12 +32,15 @@ public class ProgressReporter implements StepExecutionListener {
 
     private final Duration interval;
 
+    private final DoubleSupplier pace;
+
     private ScheduledExecutorService scheduler;
 
-    public ProgressReporter(MeterRegistry meters, LedgerRepository ledger, Duration interval) {
+    public ProgressReporter(MeterRegistry meters, LedgerRepository ledger, Duration interval, DoubleSupplier pace) {
         this.meters = meters;
         this.ledger = ledger;
         this.interval = interval;
+        this.pace = pace;
     }
 
     @Override
@@ -70,9 +74,11 @@ public class ProgressReporter implements StepExecutionListener {
             double rowsPerSecond = answered / seconds;
             long pending = Math.max(0, pendingAtStart - (long) answered);
             String left = (rowsPerSecond > 0) ? format(Duration.ofSeconds((long) (pending / rowsPerSecond))) : "unknown";
-            logger.info("Progress: {} rows answered in {} ({} created, {} failed), {} still pending; {} calls/s; about {} left",
-                    (long) answered, format(Duration.ofSeconds((long) seconds)), (long) rows(Outcome.CREATED),
-                    (long) rows(Outcome.FAILED), pending, "%.1f".formatted((calls() - callsAtStart) / seconds), left);
+            logger.info("Progress: {} rows answered in {} ({} created, {} failed), {} still pending; {} calls/s at a pace "
+                    + "of {} calls/s; about {} left", (long) answered, format(Duration.ofSeconds((long) seconds)),
+                    (long) rows(Outcome.CREATED), (long) rows(Outcome.FAILED), pending,
+                    "%.1f".formatted((calls() - callsAtStart) / seconds), PaceStepListener.format(this.pace.getAsDouble()),
+                    left);
         }
         catch (RuntimeException ex) {
             logger.warn("Progress unavailable: {}", ex.getMessage());

@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 import io.snapshotbatch.ledger.DatabaseFailures;
+import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.RunStatus;
 import io.snapshotbatch.ledger.SnapshotRun;
@@ -34,9 +35,12 @@ public class RunCompletionListener implements JobExecutionListener {
 
     private final Clock clock;
 
-    public RunCompletionListener(RunRepository runs, ReconciliationReport report, SnapshotSettings settings,
-            RunStopSignal stopSignal, Clock clock) {
+    private final LedgerRepository ledger;
+
+    public RunCompletionListener(RunRepository runs, LedgerRepository ledger, ReconciliationReport report,
+            SnapshotSettings settings, RunStopSignal stopSignal, Clock clock) {
         this.runs = runs;
+        this.ledger = ledger;
         this.report = report;
         this.settings = settings;
         this.stopSignal = stopSignal;
@@ -65,6 +69,10 @@ public class RunCompletionListener implements JobExecutionListener {
             RunStatus status = (failed && !databaseLost) ? RunStatus.FAILED : RunStatus.STOPPED;
             String reason = !failed ? this.stopSignal.reason()
                     : databaseLost ? "the database connection was lost: " + failureOf(jobExecution) : failureOf(jobExecution);
+            if (status == RunStatus.STOPPED && (reason == null || reason.isBlank())) {
+                // A STOPPED run always says why (contract): here, rows left PENDING without a stop signal.
+                reason = LeftPending.reason(this.ledger, runId);
+            }
             if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
                 // Every step finished, but rows are left: the run is resumable, not complete.
                 jobExecution.setStatus(BatchStatus.STOPPED);

@@ -1,5 +1,7 @@
 package io.snapshotbatch.snapshot;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,9 +13,21 @@ public final class RunStopSignal {
 
     private final AtomicReference<String> reason = new AtomicReference<>();
 
-    /** The first reason wins; later ones are consequences. */
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** The first reason wins; later ones are consequences. Wakes whoever waits (e.g. for a rate permit). */
     public void stop(String why) {
-        this.reason.compareAndSet(null, why);
+        if (this.reason.compareAndSet(null, why)) {
+            this.listeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code listener} when the run starts stopping (at once if it already is). */
+    public void onStop(Runnable listener) {
+        this.listeners.add(listener);
+        if (isStopped()) {
+            listener.run();
+        }
     }
 
     public boolean isStopped() {

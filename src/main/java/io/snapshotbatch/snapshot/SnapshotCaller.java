@@ -47,8 +47,9 @@ public class SnapshotCaller {
         }
     }
 
+    /** FAILED only when the failure is definitive; the processor decides the rest (PENDING until then). */
     private RowResult failed(LedgerRow row, ApiFailure failure, CallAttempts attempts) {
-        Outcome outcome = (failure.disposition() == ApiFailure.Disposition.STOP_RUN) ? Outcome.PENDING : Outcome.FAILED;
+        Outcome outcome = (failure.disposition() == ApiFailure.Disposition.FAILED) ? Outcome.FAILED : Outcome.PENDING;
         return new RowResult(row.runId(), row.line(), outcome, null, null, failure.code(), truncate(failure.message()),
                 attempts.sent(), attempts.throttled(), this.clock.instant());
     }

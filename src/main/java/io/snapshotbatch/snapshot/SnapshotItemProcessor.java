@@ -1,5 +1,8 @@
 package io.snapshotbatch.snapshot;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -8,11 +11,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotbatch.ledger.LedgerRow;
+import io.snapshotbatch.ledger.Outcome;
 
 /**
  * Sends a PENDING row unless the run is stopping (then the row is filtered out and stays PENDING),
- * and decides whether a failure must stop the whole run. Shared by all partitions: stateless but
- * for thread-safe counters.
+ * decides what the answer means for the row (see {@link ApiFailure.Disposition}), and whether it must
+ * stop the whole run: a service that does not answer, or denies every call. Shared by all partitions:
+ * stateless but for thread-safe counters of this launch.
  */
 public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult> {
 
@@ -26,46 +31,88 @@ public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult
 
     private final int stopAfterUnreachable;
 
-    private final AtomicInteger unknownInARow = new AtomicInteger();
+    private final int stopAfterDenied;
+
+    private final AtomicInteger unansweredInARow = new AtomicInteger();
+
+    private final AtomicInteger deniedInARow = new AtomicInteger();
+
+    private final AtomicBoolean anyAccepted = new AtomicBoolean();
+
+    /** Rows that got a 5xx or a denial once in this launch: the second time, the row is FAILED. */
+    private final Set<Integer> triedOnce = ConcurrentHashMap.newKeySet();
 
     public SnapshotItemProcessor(SnapshotCaller caller, RunStopSignal stopSignal, MeterRegistry meters,
-            int stopAfterUnreachable) {
+            int stopAfterUnreachable, int stopAfterDenied) {
         this.caller = caller;
         this.stopSignal = stopSignal;
         this.meters = meters;
         this.stopAfterUnreachable = stopAfterUnreachable;
+        this.stopAfterDenied = stopAfterDenied;
     }
 
     @Override
     public RowResult process(LedgerRow row) {
-        if (this.stopSignal.isStopped()) {
+        if (PendingRowReader.isPassEnd(row) || this.stopSignal.isStopped()) {
             return null;
         }
         SnapshotCaller.Sent sent = this.caller.send(row);
-        RowResult result = sent.result();
+        RowResult result = decide(row, sent);
         this.meters.counter("snapshot.rows", "outcome", result.outcome().name()).increment();
         this.meters.counter("snapshot.calls").increment(result.attempts());
         this.meters.counter("snapshot.throttled.calls").increment(result.throttledCalls());
-        if (sent.failure() == null) {
-            this.unknownInARow.set(0);
+        if (sent.failure() != null) {
+            logger.debug("Line {}: {} {}", row.line(), result.outcome(), sent.failure().code());
+        }
+        return result;
+    }
+
+    private RowResult decide(LedgerRow row, SnapshotCaller.Sent sent) {
+        ApiFailure failure = sent.failure();
+        RowResult result = sent.result();
+        if (failure == null) {
+            this.anyAccepted.set(true);
+            this.unansweredInARow.set(0);
+            this.deniedInARow.set(0);
             return result;
         }
-        switch (sent.failure().disposition()) {
+        switch (failure.disposition()) {
+            case FAILED, THROTTLED -> this.unansweredInARow.set(0);
+            case NO_ANSWER -> unanswered(failure);
+            case SERVICE_ERROR -> {
+                unanswered(failure);
+                return secondTime(row, result);
+            }
+            case DENIED -> {
+                this.unansweredInARow.set(0);
+                if (!this.anyAccepted.get() && this.deniedInARow.incrementAndGet() >= this.stopAfterDenied) {
+                    this.stopSignal.stop("access denied to every call: " + this.stopAfterDenied
+                            + " AccessDeniedExceptions in a row and no call of this launch accepted (" + failure.message()
+                            + "); check the IAM policy (jobs/iam/snapshot-batch-policy.json), then the same command");
+                }
+                return this.anyAccepted.get() ? result.withOutcome(Outcome.FAILED) : secondTime(row, result);
+            }
             case STOP_RUN -> {
-                if (!"NotSent".equals(sent.failure().code())) {
-                    this.stopSignal.stop(sent.failure().code() + ": " + sent.failure().message());
+                if (!"NotSent".equals(failure.code())) {
+                    this.stopSignal.stop(failure.code() + ": " + failure.message());
                 }
             }
-            case FAILED_OUTCOME_UNKNOWN -> {
-                if (this.unknownInARow.incrementAndGet() >= this.stopAfterUnreachable) {
-                    this.stopSignal.stop("the service looks unreachable: " + this.stopAfterUnreachable
-                            + " calls in a row failed, last with " + sent.failure().code());
-                }
-            }
-            case FAILED -> this.unknownInARow.set(0);
         }
-        logger.debug("Line {}: {} {}", row.line(), result.outcome(), sent.failure().code());
         return result;
+    }
+
+    /** PENDING the first time in this launch (a later pass tries again), FAILED the second, unless the run stops. */
+    private RowResult secondTime(LedgerRow row, RowResult result) {
+        boolean again = !this.triedOnce.add(row.line());
+        return (again && !this.stopSignal.isStopped()) ? result.withOutcome(Outcome.FAILED) : result;
+    }
+
+    private void unanswered(ApiFailure failure) {
+        if (this.unansweredInARow.incrementAndGet() >= this.stopAfterUnreachable) {
+            this.stopSignal.stop("the service looks unreachable: " + this.stopAfterUnreachable
+                    + " calls in a row failed, last with " + failure.code() + " (" + failure.message()
+                    + "); their rows stay PENDING and the same command sends them again with their token");
+        }
     }
 
 }

@@ -13,23 +13,24 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.LedgerRow;
+import io.snapshotbatch.ledger.PaceRepository;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.progress.ProgressMode;
 import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.staging.InputStager;
+import io.snapshotbatch.throttle.PaceController;
+import io.snapshotbatch.throttle.RollingQuota;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 
 /**
@@ -64,31 +65,21 @@ public class SnapshotJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<LedgerRow> pendingRowReader(DataSource dataSource, SnapshotSettings settings,
+    PendingRowReader pendingRowReader(JdbcClient jdbc, SnapshotSettings settings, RunStopSignal stopSignal,
             @Value("#{jobParameters['runId']}") Long runId,
             @Value("#{stepExecutionContext['partition']}") Integer partition,
-            @Value("#{stepExecutionContext['partitions']}") Integer partitions) throws Exception {
-        return new JdbcPagingItemReaderBuilder<LedgerRow>()
-            .name("pendingRows")
-            .dataSource(dataSource)
-            .selectClause("select " + LedgerRepository.SELECT_COLUMNS)
-            .fromClause("from snapshot_row")
-            .whereClause("where run_id = :runId and outcome = 'PENDING' and mod(line, :partitions) = :partition")
-            .parameterValues(Map.of("runId", runId, "partitions", partitions, "partition", partition))
-            .sortKeys(Map.of("line", Order.ASCENDING))
-            .pageSize(Math.max(settings.chunkSize(), 100))
-            .rowMapper(LedgerRepository::map)
-            // The PENDING filter is the state: a restarted partition must see every row still pending,
-            // including rows a stopping run skipped inside an already committed chunk.
-            .saveState(false)
-            .build();
+            @Value("#{stepExecutionContext['partitions']}") Integer partitions) {
+        // The PENDING filter is the state: a restarted partition sees every row still pending, including
+        // rows a stopping run skipped inside an already committed chunk.
+        return new PendingRowReader(jdbc, runId, partition, partitions, Math.max(settings.chunkSize(), 100),
+                settings.chunkSize(), settings.maxPasses(), stopSignal);
     }
 
     @Bean
     SnapshotItemProcessor snapshotItemProcessor(PartnerCentralSellingClient client, RunStopSignal stopSignal,
             MeterRegistry meters, SnapshotSettings settings, Clock clock) {
         return new SnapshotItemProcessor(new SnapshotCaller(client, clock), stopSignal, meters,
-                settings.stopAfterUnreachable());
+                settings.stopAfterUnreachable(), settings.stopAfterDenied());
     }
 
     @Bean
@@ -108,7 +99,7 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Step snapshotWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<LedgerRow> pendingRowReader, SnapshotItemProcessor snapshotItemProcessor,
+            PendingRowReader pendingRowReader, SnapshotItemProcessor snapshotItemProcessor,
             JdbcBatchItemWriter<RowResult> rowResultWriter, StopWhenSignalled stopWhenSignalled,
             SnapshotSettings settings) {
         return new StepBuilder("snapshotWorker", jobRepository).<LedgerRow, RowResult>chunk(settings.chunkSize())
@@ -123,7 +114,8 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Step snapshotStep(JobRepository jobRepository, Step snapshotWorkerStep, LinePartitioner linePartitioner,
-            SnapshotSettings settings, MeterRegistry meters, LedgerRepository ledger,
+            SnapshotSettings settings, MeterRegistry meters, LedgerRepository ledger, PaceController paceController,
+            PaceRepository paces, RollingQuota rollingQuota, RunStopSignal stopSignal, Clock clock,
             @Value("${" + ProgressMode.PROPERTY + ":LOG}") String progress) {
         SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("partition-");
         partitionExecutor.setConcurrencyLimit(settings.partitions());
@@ -131,17 +123,18 @@ public class SnapshotJobConfiguration {
             .step(snapshotWorkerStep)
             .gridSize(settings.partitions())
             .taskExecutor(partitionExecutor)
-            .listener(progressListener(ProgressMode.of(progress), meters, ledger, settings))
+            .listener(new PaceStepListener(paceController, paces, rollingQuota, stopSignal, meters, clock))
+            .listener(progressListener(ProgressMode.of(progress), meters, ledger, settings, paceController))
             .allowStartIfComplete(true)
             .build();
     }
 
     /** A live bar on a terminal, the progress log line otherwise, nothing with --quiet. */
     private static StepExecutionListener progressListener(ProgressMode mode, MeterRegistry meters, LedgerRepository ledger,
-            SnapshotSettings settings) {
+            SnapshotSettings settings, PaceController paceController) {
         return switch (mode) {
             case BAR -> new ProgressBarReporter(meters, ledger);
-            case LOG -> new ProgressReporter(meters, ledger, settings.progressInterval());
+            case LOG -> new ProgressReporter(meters, ledger, settings.progressInterval(), paceController::rate);
             case OFF -> new StepExecutionListener() {
             };
         };
@@ -159,11 +152,12 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Job snapshotJob(JobRepository jobRepository, Step stageStep, Step snapshotStep, Step reportStep, RunRepository runs,
-            ReconciliationReport report, SnapshotSettings settings, RunStopSignal stopSignal, Clock clock) {
+            LedgerRepository ledger, ReconciliationReport report, SnapshotSettings settings, RunStopSignal stopSignal,
+            Clock clock) {
         return new JobBuilder(JOB_NAME, jobRepository).start(stageStep)
             .next(snapshotStep)
             .next(reportStep)
-            .listener(new RunCompletionListener(runs, report, settings, stopSignal, clock))
+            .listener(new RunCompletionListener(runs, ledger, report, settings, stopSignal, clock))
             .build();
     }
 

@@ -20,12 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopAfterUnreachable consecutive calls with unknown outcome (timeouts, connection errors,
  * 5xx) after which the run stops instead of failing every remaining row
  * @param progressInterval how often a running job logs its progress
+ * @param quota24h the account's rolling 24-hour quota of CreateResourceSnapshot calls ({@code --quota-24h}), 0 for none
+ * @param paceFloor the lowest pace in calls per second (0: the default, 0.1 or the ceiling if lower)
+ * @param quotaSpentAfter how long the service may refuse every call at the lowest pace before the run stops
+ * @param stopAfterDenied consecutive AccessDeniedExceptions, with no call of the launch accepted, after
+ * which the run stops (access denied to every call) instead of failing every row
+ * @param maxPasses how many times a partition goes through its PENDING rows in one launch (rows throttled
+ * out or with an unknown outcome are tried again in a later pass)
  */
 @ConfigurationProperties("snapshot")
 public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4") int partitions,
         @DefaultValue("0") long dailyBudget, @DefaultValue("") String endpoint, @DefaultValue("") String profile,
         @DefaultValue("reports") Path reportDir, @DefaultValue("10") int chunkSize, @DefaultValue("6") int maxAttempts,
-        @DefaultValue("10") int stopAfterUnreachable, @DefaultValue("30s") Duration progressInterval) {
+        @DefaultValue("10") int stopAfterUnreachable, @DefaultValue("30s") Duration progressInterval,
+        @DefaultValue("0") long quota24h, @DefaultValue("0") double paceFloor, @DefaultValue("5m") Duration quotaSpentAfter,
+        @DefaultValue("10") int stopAfterDenied, @DefaultValue("5") int maxPasses) {
 
     public static final String EMULATOR = "emulator";
 

@@ -50,7 +50,11 @@ public class WriteReportTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong(SnapshotJobConfiguration.RUN_ID);
         boolean finished = !this.stopSignal.isStopped() && this.ledger.counts(runId).pending() == 0;
         RunStatus status = finished ? RunStatus.COMPLETED : RunStatus.STOPPED;
-        SnapshotRun run = this.runs.markEnded(runId, status, this.stopSignal.reason(), this.clock.instant());
+        String reason = this.stopSignal.reason();
+        if (!finished && reason == null) {
+            reason = LeftPending.reason(this.ledger, runId);
+        }
+        SnapshotRun run = this.runs.markEnded(runId, status, reason, this.clock.instant());
         logger.info("Report of run {} written to {}", run.runDate(), this.report.write(run, status, this.settings.reportDir()));
         return RepeatStatus.FINISHED;
     }

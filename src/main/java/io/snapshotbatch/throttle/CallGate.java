@@ -1,64 +1,68 @@
 package io.snapshotbatch.throttle;
 
-import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Every HTTP attempt of the shared client passes here just before it is sent: the run must not be
- * stopping, the budget must allow it, and the rate limiter must grant a permit. Sitting inside the
- * SDK pipeline means the SDK's own retries are paced and counted too, across all partitions.
+ * stopping, the budget and the rolling 24-hour quota must allow it, and the {@link Pacer} must grant a
+ * permit. Every answer tells the {@link PaceController} whether the service accepted or throttled the
+ * call. Sitting inside the SDK pipeline means the SDK's own retries are paced and counted too, across
+ * all partitions.
  */
 public final class CallGate implements ExecutionInterceptor {
 
-    private static final Duration WAIT_AT_MOST = Duration.ofHours(1);
+    /** The only operation that spends the budget and the quota. */
+    public static final String WRITE_OPERATION = "CreateResourceSnapshot";
 
-    private final RateLimiter rateLimiter;
+    private static final ExecutionAttribute<Long> SENT_AT = new ExecutionAttribute<>("snapshot-batch.sent-at");
+
+    private final Pacer pacer;
+
+    private final PaceController controller;
 
     private final CallBudget budget;
 
+    private final RollingQuota quota;
+
     private final Supplier<String> stopReason;
 
-    public CallGate(double callsPerSecond, CallBudget budget, Supplier<String> stopReason) {
-        this.rateLimiter = RateLimiter.of("create-resource-snapshot", rateLimiterConfig(callsPerSecond));
-        this.budget = budget;
-        this.stopReason = stopReason;
-    }
+    private final Consumer<String> stop;
 
-    /**
-     * One permit per {@code 1/rate} seconds, so calls are spread evenly instead of sent in bursts at
-     * the start of each second. Above 1,000 calls/s a period would be shorter than the limiter's 1 ms
-     * resolution, so it grants {@code k} permits per {@code k/rate} seconds instead; the period is
-     * rounded up, so the granted rate never exceeds the requested one.
-     */
-    static RateLimiterConfig rateLimiterConfig(double callsPerSecond) {
-        if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {
-            throw new IllegalArgumentException("--rate must be greater than 0, got " + callsPerSecond);
-        }
-        int permitsPerPeriod = (int) Math.max(1, Math.ceil(callsPerSecond / 1000));
-        long periodNanos = (long) Math.ceil(permitsPerPeriod * 1_000_000_000d / callsPerSecond);
-        return RateLimiterConfig.custom()
-            .limitRefreshPeriod(Duration.ofNanos(periodNanos))
-            .limitForPeriod(permitsPerPeriod)
-            .timeoutDuration(WAIT_AT_MOST)
-            .build();
+    private final LongSupplier nanoClock;
+
+    public CallGate(Pacer pacer, PaceController controller, CallBudget budget, RollingQuota quota,
+            Supplier<String> stopReason, Consumer<String> stop, LongSupplier nanoClock) {
+        this.pacer = pacer;
+        this.controller = controller;
+        this.budget = budget;
+        this.quota = quota;
+        this.stopReason = stopReason;
+        this.stop = stop;
+        this.nanoClock = nanoClock;
     }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        abortIfStopping();
-        if (!this.rateLimiter.acquirePermission()) {
-            throw new CallAbortedException("no rate-limiter permit within " + WAIT_AT_MOST);
+        boolean write = WRITE_OPERATION.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        if (write) {
+            // Nothing left to spend: no point in waiting for a permit first.
+            this.budget.checkNotSpent();
         }
-        // The wait may have been long: a stop that arrived meanwhile wins over sending.
-        abortIfStopping();
-        this.budget.spend();
+        this.pacer.acquire(this.stopReason);
+        if (write) {
+            this.budget.spend();
+            this.quota.spend();
+        }
+        attributes.putAttribute(SENT_AT, this.nanoClock.getAsLong());
         CallAttempts attempts = attributes.getAttribute(CallAttempts.ATTRIBUTE);
         if (attempts != null) {
             attempts.countSent();
@@ -67,23 +71,34 @@ public final class CallGate implements ExecutionInterceptor {
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        CallAttempts attempts = attributes.getAttribute(CallAttempts.ATTRIBUTE);
-        if (attempts != null && isThrottle(context.httpResponse().statusCode(),
-                context.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(""))) {
-            attempts.countThrottled();
+        int status = context.httpResponse().statusCode();
+        if (isThrottle(status, context.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(""))) {
+            CallAttempts attempts = attributes.getAttribute(CallAttempts.ATTRIBUTE);
+            if (attempts != null) {
+                attempts.countThrottled();
+            }
+            Long sentAt = attributes.getAttribute(SENT_AT);
+            if (this.controller.onThrottled((sentAt != null) ? sentAt : this.nanoClock.getAsLong())) {
+                this.pacer.wakeAll();
+            }
+            if (this.controller.quotaLooksSpent()) {
+                this.stop.accept(quotaSpentReason(this.controller.settings()));
+            }
         }
+        else if (status >= 200 && status < 300) {
+            this.controller.onAccepted();
+        }
+    }
+
+    static String quotaSpentReason(PaceSettings settings) {
+        return "the service's daily quota looks spent: it refused every call for "
+                + settings.quotaSpentAfter().toString().substring(2).toLowerCase(Locale.ROOT) + " at the lowest pace ("
+                + settings.floor() + " calls/s); the same command resumes the run later";
     }
 
     /** Both status profiles of the service: 429, or 400 with the error type in the header. */
     static boolean isThrottle(int status, String errorTypeHeader) {
         return status == 429 || errorTypeHeader.toLowerCase(Locale.ROOT).startsWith("throttlingexception");
-    }
-
-    private void abortIfStopping() {
-        String reason = this.stopReason.get();
-        if (reason != null) {
-            throw new CallAbortedException(reason);
-        }
     }
 
 }

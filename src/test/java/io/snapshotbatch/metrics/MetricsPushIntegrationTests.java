@@ -127,7 +127,8 @@ class MetricsPushIntegrationTests {
             JarProcess sigterm = JarProcess.start(this.work, FAST_PUSH, JarProcess.withDatabase(db, "run", "--input",
                     InputFiles.validPairs(this.work, "mtrd", 300).toString(), "--run-date", "2026-11-23", "--endpoint", endpoint,
                     "--rate", "5", "--metrics-push", gateway.address()));
-            assertThat(watchForAMidRunPush(sigterm, gateway, "run", 300)).as("a push during the run").isPresent();
+            Optional<List<Sample>> midRun = watchForAMidRunPush(sigterm, gateway, "run", 300);
+            assertThat(midRun).as("a push during the run; the run's output:%n%s", sigterm.output()).isPresent();
             sigterm.terminate();
             int sigtermExit = sigterm.waitFor(Duration.ofMinutes(3));
 

@@ -38,7 +38,7 @@ class ApiFailureClientErrorTests {
 
         // then
         assertThat(failure.code()).isEqualTo("Timeout");
-        assertThat(failure.disposition()).isEqualTo(Disposition.FAILED_OUTCOME_UNKNOWN);
+        assertThat(failure.disposition()).isEqualTo(Disposition.NO_ANSWER);
         assertThat(failure.message()).contains("SocketTimeoutException").contains("Read timed out");
     }
 
@@ -52,9 +52,9 @@ class ApiFailureClientErrorTests {
 
         // when / then
         assertThat(ApiFailure.of(call)).extracting(ApiFailure::code, ApiFailure::disposition)
-            .containsExactly("Timeout", Disposition.FAILED_OUTCOME_UNKNOWN);
+            .containsExactly("Timeout", Disposition.NO_ANSWER);
         assertThat(ApiFailure.of(clientError(attempt))).extracting(ApiFailure::code, ApiFailure::disposition)
-            .containsExactly("Timeout", Disposition.FAILED_OUTCOME_UNKNOWN);
+            .containsExactly("Timeout", Disposition.NO_ANSWER);
     }
 
     @Test
@@ -68,7 +68,7 @@ class ApiFailureClientErrorTests {
 
         // then the row fails like any timeout; the run is not stopped as if the process were interrupted
         assertThat(failure.code()).isEqualTo("Timeout");
-        assertThat(failure.disposition()).isEqualTo(Disposition.FAILED_OUTCOME_UNKNOWN);
+        assertThat(failure.disposition()).isEqualTo(Disposition.NO_ANSWER);
     }
 
     @Test
@@ -79,7 +79,7 @@ class ApiFailureClientErrorTests {
 
         // when / then
         assertThat(ApiFailure.of(error)).extracting(ApiFailure::code, ApiFailure::disposition)
-            .containsExactly("Timeout", Disposition.FAILED_OUTCOME_UNKNOWN);
+            .containsExactly("Timeout", Disposition.NO_ANSWER);
     }
 
     @ParameterizedTest
@@ -94,7 +94,7 @@ class ApiFailureClientErrorTests {
 
         // then
         assertThat(failure.code()).isEqualTo("ConnectionError");
-        assertThat(failure.disposition()).isEqualTo(Disposition.FAILED_OUTCOME_UNKNOWN);
+        assertThat(failure.disposition()).isEqualTo(Disposition.NO_ANSWER);
         assertThat(failure.message()).contains(type.getSimpleName()).contains("connection trouble");
     }
 

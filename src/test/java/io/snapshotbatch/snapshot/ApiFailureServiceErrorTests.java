@@ -25,7 +25,7 @@ class ApiFailureServiceErrorTests {
     // --- service errors -------------------------------------------------------------------------------
 
     @Test
-    void throttlingAfterEveryRetryStopsTheRun() {
+    void throttlingAfterEveryRetryLeavesTheRowForALaterPass() {
         // given
         ThrottlingException error = ThrottlingException.builder()
             .awsErrorDetails(details("ThrottlingException", "Rate exceeded"))
@@ -37,7 +37,7 @@ class ApiFailureServiceErrorTests {
 
         // then
         assertThat(failure.code()).isEqualTo("ThrottlingException");
-        assertThat(failure.disposition()).isEqualTo(Disposition.STOP_RUN);
+        assertThat(failure.disposition()).isEqualTo(Disposition.THROTTLED);
         assertThat(failure.message()).contains("Rate exceeded");
     }
 
@@ -51,7 +51,7 @@ class ApiFailureServiceErrorTests {
 
         // when / then
         assertThat(ApiFailure.of(error)).extracting(ApiFailure::code, ApiFailure::disposition)
-            .containsExactly("ThrottlingException", Disposition.STOP_RUN);
+            .containsExactly("ThrottlingException", Disposition.THROTTLED);
     }
 
     @Test
@@ -61,7 +61,7 @@ class ApiFailureServiceErrorTests {
 
         // when / then
         assertThat(ApiFailure.of(error)).extracting(ApiFailure::code, ApiFailure::disposition)
-            .containsExactly("ThrottlingException", Disposition.STOP_RUN);
+            .containsExactly("ThrottlingException", Disposition.THROTTLED);
     }
 
     @Test
@@ -133,7 +133,7 @@ class ApiFailureServiceErrorTests {
     }
 
     @Test
-    void accessDeniedStopsTheRun() {
+    void accessDeniedIsADenialForTheProcessorToJudge() {
         // given
         AccessDeniedException error = AccessDeniedException.builder()
             .awsErrorDetails(details("AccessDeniedException", "User is not authorized"))
@@ -142,7 +142,7 @@ class ApiFailureServiceErrorTests {
 
         // when / then
         assertThat(ApiFailure.of(error)).extracting(ApiFailure::code, ApiFailure::message, ApiFailure::disposition)
-            .containsExactly("AccessDeniedException", "User is not authorized", Disposition.STOP_RUN);
+            .containsExactly("AccessDeniedException", "User is not authorized", Disposition.DENIED);
     }
 
     @Test
@@ -168,7 +168,7 @@ class ApiFailureServiceErrorTests {
 
         // when / then
         assertThat(ApiFailure.of(error)).extracting(ApiFailure::code, ApiFailure::disposition)
-            .containsExactly("InternalServerException", Disposition.FAILED_OUTCOME_UNKNOWN);
+            .containsExactly("InternalServerException", Disposition.SERVICE_ERROR);
     }
 
     @Test
@@ -181,7 +181,7 @@ class ApiFailureServiceErrorTests {
 
         // when / then
         assertThat(ApiFailure.of(error)).extracting(ApiFailure::code, ApiFailure::disposition)
-            .containsExactly("ServiceUnavailable", Disposition.FAILED_OUTCOME_UNKNOWN);
+            .containsExactly("ServiceUnavailable", Disposition.SERVICE_ERROR);
     }
 
     @Test
@@ -195,7 +195,7 @@ class ApiFailureServiceErrorTests {
         // then
         assertThat(failure.code()).isEqualTo("HTTP502");
         assertThat(failure.message()).isEqualTo("HTTP 502");
-        assertThat(failure.disposition()).isEqualTo(Disposition.FAILED_OUTCOME_UNKNOWN);
+        assertThat(failure.disposition()).isEqualTo(Disposition.SERVICE_ERROR);
     }
 
     // --- definitive errors ----------------------------------------------------------------------------

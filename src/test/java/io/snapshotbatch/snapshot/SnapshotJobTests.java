@@ -141,21 +141,32 @@ class SnapshotJobTests {
     }
 
     @Test
-    void throttlingThatOutlastsTheRetriesStopsTheRunWithRowsPending() throws Exception {
-        // given: the service's rolling daily quota allows three snapshots
+    void aQuotaSpentAtTheServiceStopsTheRunWithThrottledRowsPendingNeverFailed() throws Exception {
+        // given: the service's rolling daily quota allows three snapshots; "minutes" of refusals shortened to 2 s
         startEmulator(EmulatorSettings.defaults().withPort(0).withDailyQuota(3));
         DatabaseTarget db = TestDatabases.h2(this.work);
         Path input = csv(rows(6));
-        // when
-        int exit = run(db, "--input", input.toString(), "--rate", "100", "--partitions", "1");
+        System.setProperty("snapshot.quota-spent-after", "2s");
+        System.setProperty("snapshot.pace-floor", "2");
+        int exit;
+        try {
+            // when
+            exit = run(db, "--input", input.toString(), "--rate", "4", "--partitions", "1");
+        }
+        finally {
+            System.clearProperty("snapshot.quota-spent-after");
+            System.clearProperty("snapshot.pace-floor");
+        }
         // then
         ReportFiles report = report();
         assertThat(exit).isEqualTo(ExitCodes.STOPPED);
         assertThat(report.balances()).isTrue();
         assertThat(report.summary()).containsEntry("status", "STOPPED").containsEntry("created", "3").containsEntry("pending", "3");
-        assertThat(report.summary().get("stop_reason")).contains("ThrottlingException");
+        assertThat(report.summary().get("stop_reason")).contains("daily quota looks spent");
+        assertThat(report.summary()).containsEntry("pace_limited_by", "quota").containsEntry("rate_ceiling", "4");
         assertThat(report.summaryCount("throttled_calls")).isPositive();
         assertThat(report.withOutcome("FAILED")).isEmpty();
+        assertThat(report.withOutcome("PENDING")).allSatisfy((row) -> assertThat(row.get("error_code")).isIn("ThrottlingException", "NotSent", ""));
     }
 
     @Test

@@ -37,7 +37,11 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** Starts {@code emulator --port <free port> extraArgs...} and waits until its stats answer. */
     public static EmulatorProcess start(Path workDir, String... extraArgs) throws Exception {
-        int port = freePort();
+        return startOnPort(workDir, freePort(), extraArgs);
+    }
+
+    /** Starts {@code emulator --port <port> extraArgs...} (e.g. where a run found nothing listening before). */
+    public static EmulatorProcess startOnPort(Path workDir, int port, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("emulator", "--port", String.valueOf(port)));
         args.addAll(List.of(extraArgs));
         EmulatorProcess emulator = new EmulatorProcess(JarProcess.start(workDir, Map.of(), args), port);
@@ -76,6 +80,18 @@ public final class EmulatorProcess implements AutoCloseable {
             throw new IOException("stats answered " + response.statusCode());
         }
         return Stats.parse(JSON.readTree(response.body()));
+    }
+
+    /** {@code POST} a test control ({@code /_emulator/rate}, {@code /_emulator/deny}) with a JSON body. */
+    public String post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint() + path))
+            .timeout(Duration.ofSeconds(5))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     @Override
