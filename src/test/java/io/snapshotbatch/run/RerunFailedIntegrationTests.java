@@ -22,6 +22,7 @@ import io.snapshotbatch.support.JarProcess;
 import io.snapshotbatch.support.LedgerQueries;
 import io.snapshotbatch.support.ReportFiles;
 import io.snapshotbatch.support.TestDatabases;
+import io.snapshotbatch.support.RunDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RerunFailedIntegrationTests {
 
-    private static final String RUN_DATE = "2026-12-02";
+    private static final String RUN_DATE = RunDates.daysAgo(2);
 
     private static final String OPERATION = "CreateResourceSnapshot";
 
