@@ -58,12 +58,23 @@ public class EmulatorCommand implements Callable<Integer> {
         if (this.seed != null) {
             settings = settings.withRandomSeed(this.seed);
         }
-        try (PartnerCentralEmulator emulator = PartnerCentralEmulator.start(settings)) {
+        try (PartnerCentralEmulator emulator = start(settings)) {
             System.out.println("Partner Central emulator listening on " + emulator.endpoint() + " (Ctrl-C to stop)");
             System.out.flush();
             emulator.awaitTermination();
         }
         return ExitCodes.OK;
+    }
+
+    /** A port that is taken is configuration (exit 2), not the lost connection that a SocketException usually is. */
+    private PartnerCentralEmulator start(EmulatorSettings settings) throws java.io.IOException {
+        try {
+            return PartnerCentralEmulator.start(settings);
+        }
+        catch (java.net.BindException ex) {
+            throw new UsageException("cannot listen on 127.0.0.1:" + this.port + " (" + ex.getMessage()
+                    + "): another process uses it; choose another --port (0 = any free port)");
+        }
     }
 
     private static StatusProfile profile(String name) {

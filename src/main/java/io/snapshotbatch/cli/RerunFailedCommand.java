@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.SnapshotRun;
+import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.FailedRowRequeue;
 import io.snapshotbatch.run.RunLauncher;
@@ -22,6 +24,9 @@ public class RerunFailedCommand implements Callable<Integer> {
     RunDateOption runDate;
 
     @Mixin
+    RunDateWindowOption runDateWindow;
+
+    @Mixin
     SendOptions send;
 
     @Mixin
@@ -32,19 +37,37 @@ public class RerunFailedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        this.runDateWindow.check(this.runDate.runDate());
+        Preflight.reportDirWritable(this.reportDir.path(), this.runDate.runDate());
         Map<String, Object> settings = this.send.springProperties();
         settings.putAll(this.reportDir.springProperties());
-        Optional<GuardedLaunch> launch = GuardedLaunch.open(this.database.target(), this.runDate.runDate(), settings);
+        DatabaseTarget database = this.database.target();
+        BatchContext.requireExisting(database);
+        Optional<GuardedLaunch> launch = GuardedLaunch.open(database, this.runDate.runDate(), settings);
         if (launch.isEmpty()) {
             return ExitCodes.ALREADY_RUNNING;
         }
         try (GuardedLaunch held = launch.get()) {
-            SnapshotRun run = Runs.latest(held.bean(RunRepository.class), this.runDate.runDate());
+            SnapshotRun run = Runs.latest(held.bean(RunRepository.class), this.runDate.runDate(), database);
+            long pending = held.bean(LedgerRepository.class).counts(run.runId()).pending();
             FailedRowRequeue.Requeued requeued = held.bean(FailedRowRequeue.class).requeue(run);
-            System.out.printf("Re-sending %d FAILED rows of run %s: %d with their token (outcome unknown), %d with a new token%n",
-                    requeued.total(), run.runDate(), requeued.sameToken(), requeued.newToken());
+            System.out.println(describe(run, requeued, pending));
             return held.finish(held.bean(RunLauncher.class).resume(run), this.reportDir.path());
         }
+    }
+
+    /** Says what is sent: the FAILED rows, and the PENDING rows a stopped run left, which go with them. */
+    static String describe(SnapshotRun run, FailedRowRequeue.Requeued requeued, long pending) {
+        String failed = "%d FAILED rows (%d with their token: outcome unknown; %d with a new token)"
+            .formatted(requeued.total(), requeued.sameToken(), requeued.newToken());
+        String stillPending = pending + " PENDING rows not sent yet";
+        if (requeued.total() == 0 && pending == 0) {
+            return "Run " + run.runDate() + " has no FAILED or PENDING rows: nothing to send; its report is rewritten";
+        }
+        if (requeued.total() == 0) {
+            return "Run " + run.runDate() + " has no FAILED rows; sending its " + stillPending;
+        }
+        return "Re-sending " + failed + " of run " + run.runDate() + ((pending > 0) ? ", and its " + stillPending : "");
     }
 
 }

@@ -3,10 +3,9 @@ package io.snapshotbatch.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.SnapshotRun;
+import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.snapshot.SnapshotVerifier;
 import picocli.CommandLine.Command;
@@ -29,9 +28,11 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = BatchContext.open(this.database.target(), this.send.springProperties())) {
-            SnapshotRun run = Runs.latest(context.getBean(RunRepository.class), this.runDate.runDate());
-            SnapshotVerifier.Verified result = context.getBean(SnapshotVerifier.class).verify(run);
+        DatabaseTarget target = this.database.target();
+        Map<String, Object> settings = this.send.springProperties();
+        try (LedgerContext context = BatchContext.openHosting(target, "verify " + this.runDate.runDate(), settings)) {
+            SnapshotRun run = Runs.latest(context.bean(RunRepository.class), this.runDate.runDate(), target);
+            SnapshotVerifier.Verified result = context.bean(SnapshotVerifier.class).verify(run);
             System.out.printf("Verified run %s: %d snapshots found as recorded, %d not (see verify_status in the ledger)%n",
                     run.runDate(), result.verified(), result.problems());
             return (result.problems() == 0) ? ExitCodes.OK : ExitCodes.FINISHED_WITH_PROBLEMS;

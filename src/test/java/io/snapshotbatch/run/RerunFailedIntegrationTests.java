@@ -102,8 +102,8 @@ class RerunFailedIntegrationTests {
                     stats.calls(OPERATION, EmulatorStats.REPLAY) - replayBefore);
             assertThat(rerunExit).as(rerun.output()).isEqualTo(ExitCodes.OK);
             assertThat(rerun.output()).contains("Re-sending " + (NOT_FOUND.size() + transientLines().size())
-                    + " FAILED rows of run " + RUN_DATE + ": " + transientLines().size() + " with their token (outcome unknown), "
-                    + NOT_FOUND.size() + " with a new token");
+                    + " FAILED rows (" + transientLines().size() + " with their token: outcome unknown; "
+                    + NOT_FOUND.size() + " with a new token) of run " + RUN_DATE);
             assertThat(second.balances()).isTrue();
             assertThat(second.summary()).containsEntry("status", "COMPLETED").containsEntry("failed", "0");
             assertThat(second.rows()).hasSize(ROWS)
