@@ -73,6 +73,14 @@ final class BatchContext {
     }
 
     /**
+     * The bare context, without the hold on an embedded ledger that {@link #openForReading} and
+     * {@link #openHosting} take: only for a command that must not wait for, or exclude, another process.
+     */
+    static ConfigurableApplicationContext open(DatabaseTarget database, Map<String, Object> settings) {
+        return open(database, settings, new RunStopSignal());
+    }
+
+    /**
      * Opens the context with the run's stop signal given from outside, so a SIGTERM that arrives while
      * the context is still starting is not lost.
      */

@@ -12,6 +12,10 @@ final class Runs {
     private Runs() {
     }
 
+    static SnapshotRun latest(RunRepository runs, LocalDate runDate) {
+        return runs.latest(runDate).orElseThrow(() -> new UsageException("no run for " + runDate + " in this database"));
+    }
+
     static SnapshotRun latest(RunRepository runs, LocalDate runDate, DatabaseTarget database) {
         return runs.latest(runDate).orElseThrow(() -> new UsageException("no run for " + runDate + " in the database "
                 + database.describe()));
