@@ -1,6 +1,7 @@
 package io.snapshotbatch.cli;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.snapshotbatch.SnapshotBatchApplication;
 import io.snapshotbatch.ledger.DatabaseFailures;
 import io.snapshotbatch.run.DatabaseTarget;
+import io.snapshotbatch.run.EmbeddedLedger;
 import io.snapshotbatch.snapshot.RunStopSignal;
 
 /**
@@ -19,9 +21,61 @@ import io.snapshotbatch.snapshot.RunStopSignal;
  */
 final class BatchContext {
 
+    /** How long a command that hosts the embedded ledger waits for a {@code status} or {@code report} to end. */
+    static final Duration WAIT_FOR_VISITS = Duration.ofMinutes(2);
+
     private BatchContext() {
     }
 
+    /**
+     * For the commands that only read a run ({@code status}, {@code report}): the ledger must exist (an
+     * embedded H2 file is never created by reading it), and its file is marked open while they read it.
+     */
+    static LedgerContext openForReading(DatabaseTarget database, Map<String, Object> settings) {
+        requireExisting(database);
+        EmbeddedLedger ledger;
+        try {
+            ledger = EmbeddedLedger.visit(database);
+        }
+        catch (IllegalStateException ex) {
+            throw new UsageException(database.redact(ex.getMessage()));
+        }
+        return LedgerContext.open(ledger, () -> open(database, settings, new RunStopSignal()));
+    }
+
+    /**
+     * For a long command that writes to an existing ledger without a run date guard ({@code verify}): on an
+     * embedded H2 file it serves the database itself, like a run (see {@link EmbeddedLedger}).
+     */
+    static LedgerContext openHosting(DatabaseTarget database, String purpose, Map<String, Object> settings) {
+        requireExisting(database);
+        EmbeddedLedger ledger = host(database, purpose, () -> false);
+        return LedgerContext.open(ledger, () -> open(database, settings, new RunStopSignal()));
+    }
+
+    /** Serves the embedded ledger from this process (see {@link EmbeddedLedger}); a no-op for other databases. */
+    static EmbeddedLedger host(DatabaseTarget database, String purpose, java.util.function.BooleanSupplier stopped) {
+        try {
+            return EmbeddedLedger.host(database, purpose, WAIT_FOR_VISITS, stopped);
+        }
+        catch (IllegalStateException ex) {
+            throw new UsageException(database.redact(ex.getMessage()));
+        }
+    }
+
+    /** A usage error naming the file looked for, when an embedded ledger does not exist. */
+    static void requireExisting(DatabaseTarget database) {
+        if (!database.exists()) {
+            throw new UsageException("no ledger database at " + database.h2DataFile() + " (--db " + database.redactedUrl()
+                    + ", relative to the current directory " + java.nio.file.Path.of("").toAbsolutePath()
+                    + "); run the command from the directory the run was launched from, or give its --db");
+        }
+    }
+
+    /**
+     * The bare context, without the hold on an embedded ledger that {@link #openForReading} and
+     * {@link #openHosting} take: only for a command that must not wait for, or exclude, another process.
+     */
     static ConfigurableApplicationContext open(DatabaseTarget database, Map<String, Object> settings) {
         return open(database, settings, new RunStopSignal());
     }
@@ -44,7 +98,7 @@ final class BatchContext {
         }
         catch (RuntimeException ex) {
             if (isDatabaseUnreachable(ex)) {
-                throw new UsageException("Cannot use the database " + database + ": " + rootMessage(ex));
+                throw new UsageException("Cannot use the database " + database + ": " + database.redact(rootMessage(ex)));
             }
             throw ex;
         }

@@ -19,9 +19,10 @@ public class DatabaseOptions {
                     + "a password on the command line is visible to other users of the machine")
     String password;
 
+    /** The database, once known to be one the ledger can live in (exit 2 otherwise). */
     public DatabaseTarget target() {
-        return new DatabaseTarget(this.url, firstNonBlank(this.user, System.getenv("SNAPSHOT_DB_USER")),
-                firstNonBlank(this.password, System.getenv("SNAPSHOT_DB_PASSWORD")));
+        return Secrets.register(new DatabaseTarget(this.url, firstNonBlank(this.user, System.getenv("SNAPSHOT_DB_USER")),
+                firstNonBlank(this.password, System.getenv("SNAPSHOT_DB_PASSWORD")))).checkSupported();
     }
 
     static String firstNonBlank(String value, String fallback) {

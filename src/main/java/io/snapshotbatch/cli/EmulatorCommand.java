@@ -74,7 +74,7 @@ public class EmulatorCommand implements Callable<Integer> {
                 throw new UsageException("--deny must be a regular expression: " + ex.getDescription());
             }
         }
-        try (PartnerCentralEmulator emulator = PartnerCentralEmulator.start(settings)) {
+        try (PartnerCentralEmulator emulator = start(settings)) {
             if (this.rateSchedule != null) {
                 try {
                     emulator.scheduleRates(this.rateSchedule);
@@ -89,6 +89,17 @@ public class EmulatorCommand implements Callable<Integer> {
             emulator.awaitTermination();
         }
         return ExitCodes.OK;
+    }
+
+    /** A port that is taken is configuration (exit 2), not the lost connection that a SocketException usually is. */
+    private PartnerCentralEmulator start(EmulatorSettings settings) throws java.io.IOException {
+        try {
+            return PartnerCentralEmulator.start(settings);
+        }
+        catch (java.net.BindException ex) {
+            throw new UsageException("cannot listen on 127.0.0.1:" + this.port + " (" + ex.getMessage()
+                    + "): another process uses it; choose another --port (0 = any free port)");
+        }
     }
 
     private static StatusProfile profile(String name) {

@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.SnapshotRun;
+import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.FailedRowFilter;
 import io.snapshotbatch.run.FailedRowRequeue;
@@ -40,6 +42,9 @@ public class RerunFailedCommand implements Callable<Integer> {
     String lines;
 
     @Mixin
+    RunDateWindowOption runDateWindow;
+
+    @Mixin
     SendOptions send;
 
     @Mixin
@@ -56,21 +61,24 @@ public class RerunFailedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        this.runDateWindow.check(this.runDate.runDate());
         FailedRowFilter filter = filter();
+        Preflight.reportDirWritable(this.reportDir.path(), this.runDate.runDate());
         Map<String, Object> settings = this.send.springProperties();
         settings.putAll(this.reportDir.springProperties());
         settings.putAll(this.metrics.springProperties());
         settings.putAll(this.quiet.springProperties());
-        Optional<GuardedLaunch> launch = GuardedLaunch.open(this.database.target(), this.runDate.runDate(), settings);
+        DatabaseTarget database = this.database.target();
+        BatchContext.requireExisting(database);
+        Optional<GuardedLaunch> launch = GuardedLaunch.open(database, this.runDate.runDate(), settings);
         if (launch.isEmpty()) {
             return ExitCodes.ALREADY_RUNNING;
         }
         try (GuardedLaunch held = launch.get()) {
-            SnapshotRun run = Runs.latest(held.bean(RunRepository.class), this.runDate.runDate());
+            SnapshotRun run = Runs.latest(held.bean(RunRepository.class), this.runDate.runDate(), database);
+            long pending = held.bean(LedgerRepository.class).counts(run.runId()).pending();
             FailedRowRequeue.Requeued requeued = held.bean(FailedRowRequeue.class).requeue(run, filter);
-            System.out.printf("Re-sending %d FAILED rows of run %s%s: %d with their token (outcome unknown), %d with a new token%n",
-                    requeued.total(), run.runDate(), filter.selectsAll() ? "" : " " + filter.describe(),
-                    requeued.sameToken(), requeued.newToken());
+            System.out.println(describe(run, requeued, pending, filter));
             if (requeued.leftFailed() > 0) {
                 System.out.printf("%d other FAILED rows are left as they are%n", requeued.leftFailed());
             }
@@ -99,6 +107,21 @@ public class RerunFailedCommand implements Callable<Integer> {
             throw new UsageException("--lines must be FROM-TO with FROM <= TO, e.g. 2-5000, got '" + this.lines + "'");
         }
         return new FailedRowFilter(codes, Integer.valueOf(range.group(1)), Integer.valueOf(range.group(2)));
+    }
+
+    /** Says what is sent: the FAILED rows, and the PENDING rows a stopped run left, which go with them. */
+    static String describe(SnapshotRun run, FailedRowRequeue.Requeued requeued, long pending, FailedRowFilter filter) {
+        String failed = "%d FAILED rows%s (%d with their token: outcome unknown; %d with a new token)"
+            .formatted(requeued.total(), filter.selectsAll() ? "" : " " + filter.describe(), requeued.sameToken(),
+                    requeued.newToken());
+        String stillPending = pending + " PENDING rows not sent yet";
+        if (requeued.total() == 0 && pending == 0) {
+            return "Run " + run.runDate() + " has no FAILED or PENDING rows: nothing to send; its report is rewritten";
+        }
+        if (requeued.total() == 0) {
+            return "Run " + run.runDate() + " has no FAILED rows; sending its " + stillPending;
+        }
+        return "Re-sending " + failed + " of run " + run.runDate() + ((pending > 0) ? ", and its " + stillPending : "");
     }
 
 }

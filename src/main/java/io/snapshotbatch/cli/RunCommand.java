@@ -44,6 +44,9 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     RunDateOption runDate;
 
+    @Mixin
+    RunDateWindowOption runDateWindow;
+
     @Option(names = "--catalog", paramLabel = "AWS|Sandbox", defaultValue = "Sandbox",
             description = "Default Catalog for rows without one (default: ${DEFAULT-VALUE})")
     String catalog;
@@ -82,6 +85,8 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        this.runDateWindow.check(this.runDate.runDate());
+        Preflight.reportDirWritable(this.reportDir.path(), this.runDate.runDate());
         RowDefaults defaults = new RowDefaults(this.catalog, this.template);
         Map<String, Object> settings = this.send.springProperties();
         settings.putAll(this.reportDir.springProperties());

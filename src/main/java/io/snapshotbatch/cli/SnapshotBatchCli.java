@@ -1,11 +1,14 @@
 package io.snapshotbatch.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 
 import io.snapshotbatch.input.InputException;
 import io.snapshotbatch.ledger.DatabaseFailures;
 import io.snapshotbatch.metrics.MetricsPusher;
 import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.run.LaunchInterruptedException;
+import io.snapshotbatch.run.LedgerInUseException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Command;
         exitCodeList = { "0:every input row CREATED (or the run date had already completed)",
                 "3:finished, but some rows FAILED, REJECTED or DUPLICATE - see the report",
                 "4:stopped before finishing; the same command continues it",
-                "5:refused: this run date is already running elsewhere",
+                "5:refused: this run date is already running elsewhere (on an H2 file: any other run)",
                 "2:usage or configuration error", "1:unexpected internal error" })
 public class SnapshotBatchCli implements Runnable {
 
@@ -51,18 +54,30 @@ public class SnapshotBatchCli implements Runnable {
 
     private static int report(Exception ex, PrintWriter err) {
         if (ex instanceof UsageException || ex instanceof InputException || ex instanceof IllegalArgumentException) {
-            err.println("snapshot-batch: " + ex.getMessage());
+            err.println("snapshot-batch: " + Secrets.scrub(ex.getMessage()));
             err.flush();
             return ExitCodes.USAGE;
         }
+        if (ex instanceof LedgerInUseException) {
+            err.println("snapshot-batch: " + Secrets.scrub(ex.getMessage()));
+            err.flush();
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        if (ex instanceof LaunchInterruptedException) {
+            err.println("snapshot-batch: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.STOPPED;
+        }
         if (DatabaseFailures.isConnectionLoss(ex)) {
-            err.println("snapshot-batch: the database became unreachable: " + BatchContext.rootMessage(ex));
+            err.println("snapshot-batch: the database became unreachable: " + Secrets.scrub(BatchContext.rootMessage(ex)));
             err.println("Nothing recorded is lost; run the same command again once the database is back.");
             err.flush();
             return ExitCodes.STOPPED;
         }
-        err.println("snapshot-batch: unexpected error: " + ex);
-        ex.printStackTrace(err);
+        StringWriter trace = new StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        err.println("snapshot-batch: unexpected error: " + Secrets.scrub(ex.toString()));
+        err.print(Secrets.scrub(trace.toString()));
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
     }

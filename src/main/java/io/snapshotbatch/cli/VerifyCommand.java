@@ -3,13 +3,12 @@ package io.snapshotbatch.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.SnapshotRun;
 import io.snapshotbatch.metrics.MetricsPusher;
 import io.snapshotbatch.progress.RowProgress;
+import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.snapshot.SnapshotSettings;
 import io.snapshotbatch.snapshot.SnapshotVerifier;
@@ -39,17 +38,18 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DatabaseTarget target = this.database.target();
         Map<String, Object> settings = this.send.springProperties();
         settings.putAll(this.metrics.springProperties());
-        try (ConfigurableApplicationContext context = BatchContext.open(this.database.target(), settings)) {
-            MetricsPusher pusher = context.getBean(MetricsPusher.class);
+        try (LedgerContext context = BatchContext.openHosting(target, "verify " + this.runDate.runDate(), settings)) {
+            MetricsPusher pusher = context.bean(MetricsPusher.class);
             pusher.start(this.runDate.runDate());
-            SnapshotRun run = Runs.latest(context.getBean(RunRepository.class), this.runDate.runDate());
-            long created = context.getBean(LedgerRepository.class).counts(run.runId()).created();
+            SnapshotRun run = Runs.latest(context.bean(RunRepository.class), this.runDate.runDate(), target);
+            long created = context.bean(LedgerRepository.class).counts(run.runId()).created();
             SnapshotVerifier.Verified result;
             try (RowProgress progress = RowProgress.open(this.quiet.mode(), "Verify", "verified", created,
-                    context.getBean(SnapshotSettings.class).progressInterval())) {
-                result = context.getBean(SnapshotVerifier.class).verify(run, progress);
+                    context.bean(SnapshotSettings.class).progressInterval())) {
+                result = context.bean(SnapshotVerifier.class).verify(run, progress);
             }
             System.out.printf("Verified run %s: %d snapshots found as recorded, %d not (see verify_status in the ledger)%n",
                     run.runDate(), result.verified(), result.problems());

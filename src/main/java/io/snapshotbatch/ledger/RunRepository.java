@@ -46,6 +46,15 @@ public class RunRepository {
             .findFirst();
     }
 
+    /** One generation of a run date (0, then one per {@code --force-new-run}). */
+    public Optional<SnapshotRun> generation(LocalDate runDate, int generation) {
+        return this.jdbc.sql("select * from snapshot_run where run_date = :runDate and generation = :generation")
+            .param("runDate", runDate)
+            .param("generation", generation)
+            .query(RunRepository::map)
+            .optional();
+    }
+
     public Optional<SnapshotRun> find(long runId) {
         return this.jdbc.sql("select * from snapshot_run where run_id = :runId")
             .param("runId", runId)

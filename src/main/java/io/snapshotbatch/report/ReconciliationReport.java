@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,7 +31,8 @@ import io.snapshotbatch.ledger.SnapshotRun;
 
 /**
  * Writes a run's report from the ledger. Each file is written next to its final name and moved into
- * place, so a reader (or a kill in the middle) never sees half a report.
+ * place, so a reader (or a kill in the middle) never sees half a report. Each generation of a run date
+ * has its own directory, so a {@code --force-new-run} never overwrites the report of the one before.
  */
 public class ReconciliationReport {
 
@@ -44,6 +50,9 @@ public class ReconciliationReport {
 
     private final HtmlReport html;
 
+    /** Where this process wrote each run's report (by run id): only a written report is announced. */
+    private final Map<Long, Path> written = new ConcurrentHashMap<>();
+
     /** The CSV files only, without the pace figures. */
     public ReconciliationReport(LedgerRepository ledger) {
         this(ledger, null, null);
@@ -59,9 +68,20 @@ public class ReconciliationReport {
         this.html = html;
     }
 
-    /** Where the report of a run date goes. */
+    /** Where the report of a run date's first generation goes. */
     public static Path directory(Path reportDir, LocalDate runDate) {
         return reportDir.resolve(runDate.toString());
+    }
+
+    /** Where the report of a run goes: {@code <run-date>/}, or {@code <run-date>/generation-N/} for generation N > 0. */
+    public static Path directory(Path reportDir, SnapshotRun run) {
+        Path first = directory(reportDir, run.runDate());
+        return (run.generation() == 0) ? first : first.resolve("generation-" + run.generation());
+    }
+
+    /** The directory this process wrote the run's report to, if it did. */
+    public Optional<Path> writtenTo(SnapshotRun run) {
+        return Optional.ofNullable(this.written.get(run.runId()));
     }
 
     /**
@@ -69,7 +89,8 @@ public class ReconciliationReport {
      * @param status the run's status as it should read in the summary (the job may still be finishing)
      */
     public Path write(SnapshotRun run, RunStatus status, Path reportDir) {
-        Path directory = directory(reportDir, run.runDate());
+        Path directory = directory(reportDir, run);
+        this.written.remove(run.runId());
         try {
             Files.createDirectories(directory);
             replace(directory.resolve("reconciliation.csv"), (printer) -> {
@@ -86,6 +107,7 @@ public class ReconciliationReport {
                 }
             });
             writeHtml(run, status, counts, summary, directory);
+            this.written.put(run.runId(), directory);
             return directory;
         }
         catch (IOException ex) {
@@ -169,9 +191,12 @@ public class ReconciliationReport {
     }
 
     private static void replace(Path target, Body body) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: its files are private (0600) and would stay so after the move, where ops
+        // staff must read them. A new file gets the usual permissions, those the umask leaves.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
                     CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
                 body.print(printer);
             }

@@ -1,24 +1,49 @@
 package io.snapshotbatch.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The ledger database as given on the command line. {@link #toString()} never shows the password.
+ * The ledger database as given on the command line. {@link #toString()} never shows the password,
+ * neither the {@code --db-password} nor one written inside the URL ({@code password=...}).
  */
 public record DatabaseTarget(String url, String user, String password) {
 
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/snapshot-batch;AUTO_SERVER=TRUE";
 
+    /** {@code password=} / {@code pwd=} in a query string or H2 setting, and {@code //user:secret@host}. */
+    private static final Pattern URL_SECRET = Pattern.compile("(?i)(\\b(?:password|pwd)\\s*=\\s*)([^&;]*)|(//[^/@:]*:)([^@/]*)(@)");
+
+    /** Shorter secrets are not scrubbed from free text: replacing every "ab" would garble the message, not hide much. */
+    private static final int MIN_SCRUBBED_LENGTH = 4;
+
     public boolean isPostgres() {
         return this.url.startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * The ledger runs on PostgreSQL or H2 only; anything else (a typo, another vendor) is a configuration
+     * error found before a connection is attempted.
+     * @throws IllegalArgumentException (exit 2) with one line saying what is accepted
+     */
+    public DatabaseTarget checkSupported() {
+        if (!isPostgres() && !this.url.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("--db must be a PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) or H2 "
+                    + "(jdbc:h2:file:PATH) JDBC URL, got " + redactedUrl());
+        }
+        return this;
     }
 
     /** The file of an embedded H2 database ({@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH}), if this is one. */
     public Path h2File() {
         if (!this.url.startsWith("jdbc:h2:") || this.url.startsWith("jdbc:h2:mem:") || this.url.startsWith("jdbc:h2:tcp:")
-                || this.url.startsWith("jdbc:h2:ssl:")) {
+                || this.url.startsWith("jdbc:h2:ssl:") || this.url.startsWith("jdbc:h2:zip:")) {
             return null;
         }
         String path = this.url.substring("jdbc:h2:".length());
@@ -26,7 +51,27 @@ public record DatabaseTarget(String url, String user, String password) {
             path = path.substring("file:".length());
         }
         int options = path.indexOf(';');
-        return Path.of((options >= 0) ? path.substring(0, options) : path);
+        path = (options >= 0) ? path.substring(0, options) : path;
+        if (path.startsWith("~")) {
+            // H2 expands ~ to the user's home directory; so must the lock files next to it.
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Path.of(path);
+    }
+
+    /** The data file of an embedded H2 database ({@code PATH.mv.db}), absolute, if this is one. */
+    public Path h2DataFile() {
+        Path file = h2File();
+        return (file != null) ? Path.of(file.toAbsolutePath().normalize() + ".mv.db") : null;
+    }
+
+    /**
+     * Whether there is a ledger to read: false only for an embedded H2 database whose file does not exist,
+     * which a read-only command must not create (it would report on an empty database it just made).
+     */
+    public boolean exists() {
+        Path data = h2DataFile();
+        return data == null || Files.isRegularFile(data);
     }
 
     /** Spring properties that point the context at this database. */
@@ -42,9 +87,57 @@ public record DatabaseTarget(String url, String user, String password) {
         return properties;
     }
 
+    /** The URL with any password in it replaced by {@code ***}. */
+    public String redactedUrl() {
+        Matcher matcher = URL_SECRET.matcher(this.url);
+        StringBuilder redacted = new StringBuilder();
+        while (matcher.find()) {
+            String replacement = (matcher.group(1) != null) ? matcher.group(1) + "***" : matcher.group(3) + "***" + matcher.group(5);
+            matcher.appendReplacement(redacted, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(redacted);
+        return redacted.toString();
+    }
+
+    /** The secrets of this target: the password and any password written inside the URL. */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        if (this.password != null && !this.password.isEmpty()) {
+            secrets.add(this.password);
+        }
+        Matcher matcher = URL_SECRET.matcher(this.url);
+        while (matcher.find()) {
+            String secret = (matcher.group(2) != null) ? matcher.group(2) : matcher.group(4);
+            if (!secret.isEmpty()) {
+                secrets.add(secret);
+            }
+        }
+        return secrets;
+    }
+
+    /** Removes this target's secrets from a message (an exception may quote the URL it was given). */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = text.replace(this.url, redactedUrl());
+        for (String secret : secrets()) {
+            if (secret.length() >= MIN_SCRUBBED_LENGTH) {
+                redacted = redacted.replace(secret, "***");
+            }
+        }
+        return redacted;
+    }
+
+    /** For messages: the redacted URL, the user, and for an embedded H2 database the file it is in. */
+    public String describe() {
+        Path data = h2DataFile();
+        return toString() + ((data != null) ? " (file " + data + ")" : "");
+    }
+
     @Override
     public String toString() {
-        return this.url + ((this.user != null) ? " as " + this.user : "");
+        return redactedUrl() + ((this.user != null) ? " as " + this.user : "");
     }
 
 }

@@ -31,12 +31,18 @@ final class FileLockGuard implements RunGuard {
         try {
             Files.createDirectories(lockFile.toAbsolutePath().getParent());
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            }
-            catch (OverlappingFileLockException ex) {
-                lock = null;
+            FileLock lock = null;
+            // A few tries: `status` takes the lock for an instant to see whether a process holds it.
+            for (int attempt = 0; lock == null && attempt < 3; attempt++) {
+                if (attempt > 0) {
+                    pause();
+                }
+                try {
+                    lock = channel.tryLock();
+                }
+                catch (OverlappingFileLockException ex) {
+                    lock = null;
+                }
             }
             if (lock == null) {
                 channel.close();
@@ -49,6 +55,38 @@ final class FileLockGuard implements RunGuard {
         }
         catch (IOException ex) {
             throw new IllegalStateException("Cannot create the run lock " + lockFile + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tries the lock without keeping it; a lock file that does not exist was never taken. */
+    static boolean isHeld(DatabaseTarget database, LocalDate runDate) {
+        Path lockFile = lockFile(database, runDate);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        }
+        catch (OverlappingFileLockException ex) {
+            // This very JVM holds it (a command run in-process next to a run).
+            return true;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot check the run lock " + lockFile + ": " + ex.getMessage(), ex);
         }
     }
 

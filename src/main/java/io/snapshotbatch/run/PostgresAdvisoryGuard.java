@@ -25,16 +25,7 @@ final class PostgresAdvisoryGuard implements RunGuard {
     }
 
     static Optional<RunGuard> tryAcquire(DatabaseTarget database, LocalDate runDate) {
-        Properties properties = new Properties();
-        if (database.user() != null) {
-            properties.setProperty("user", database.user());
-        }
-        if (database.password() != null) {
-            properties.setProperty("password", database.password());
-        }
-        properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", "snapshot-batch guard " + runDate);
-        properties.setProperty("connectTimeout", "10");
+        Properties properties = connectionProperties(database, "snapshot-batch guard " + runDate);
         Connection connection = null;
         try {
             connection = DriverManager.getConnection(database.url(), properties);
@@ -53,8 +44,46 @@ final class PostgresAdvisoryGuard implements RunGuard {
         }
         catch (SQLException ex) {
             closeQuietly(connection);
-            throw new IllegalStateException("Cannot reach the database " + database + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException("Cannot use the database " + database + ": " + database.redact(ex.getMessage()), ex);
         }
+    }
+
+    /**
+     * Looks the lock up in {@code pg_locks} instead of trying it, so that looking never makes a launch of
+     * the run date find it taken. The two-key form of the lock is listed as (classid, objid, objsubid 2).
+     */
+    static boolean isHeld(DatabaseTarget database, LocalDate runDate) {
+        try (Connection connection = DriverManager.getConnection(database.url(),
+                connectionProperties(database, "snapshot-batch status"));
+                PreparedStatement statement = connection.prepareStatement("""
+                        select count(*) from pg_locks
+                        where locktype = 'advisory' and granted and objsubid = 2
+                          and classid::bigint = ? and objid::bigint = ?
+                          and database = (select oid from pg_database where datname = current_database())""")) {
+            statement.setLong(1, NAMESPACE);
+            statement.setLong(2, runDate.toEpochDay());
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1) > 0;
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Cannot use the database " + database + ": " + database.redact(ex.getMessage()), ex);
+        }
+    }
+
+    private static Properties connectionProperties(DatabaseTarget database, String applicationName) {
+        Properties properties = new Properties();
+        if (database.user() != null) {
+            properties.setProperty("user", database.user());
+        }
+        if (database.password() != null) {
+            properties.setProperty("password", database.password());
+        }
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("connectTimeout", "10");
+        return properties;
     }
 
     @Override

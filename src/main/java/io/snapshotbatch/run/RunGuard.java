@@ -24,4 +24,16 @@ public interface RunGuard extends AutoCloseable {
         return FileLockGuard.tryAcquire(database, runDate);
     }
 
+    /**
+     * Whether a live process holds the guard of {@code runDate} now, without taking it: a run the ledger
+     * still calls RUNNING while nobody holds its guard was left by a process that died.
+     * @throws IllegalStateException when the database cannot be reached to find out
+     */
+    static boolean isHeld(DatabaseTarget database, LocalDate runDate) {
+        if (database.isPostgres()) {
+            return PostgresAdvisoryGuard.isHeld(database, runDate);
+        }
+        return FileLockGuard.isHeld(database, runDate);
+    }
+
 }

@@ -10,6 +10,7 @@ import io.snapshotbatch.emulator.PartnerCentralEmulator;
 import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.support.InProcessCli;
 import io.snapshotbatch.support.TestDatabases;
+import io.snapshotbatch.support.RunDates;
 
 /**
  * Not a test: measures how fast the whole job (staging, partitions, SDK over HTTP, ledger writes,
@@ -36,7 +37,7 @@ public final class JobThroughputBenchmark {
         DatabaseTarget db = postgres ? TestDatabases.freshPostgres() : TestDatabases.h2(work);
         try (PartnerCentralEmulator emulator = PartnerCentralEmulator.start(EmulatorSettings.defaults().withPort(0))) {
             long start = System.nanoTime();
-            int exit = InProcessCli.run(db, "run", "--input", input.toString(), "--run-date", "2026-01-01", "--endpoint",
+            int exit = InProcessCli.run(db, "run", "--input", input.toString(), "--run-date", RunDates.daysAgo(30), "--endpoint",
                     emulator.endpoint().toString(), "--rate", rate, "--partitions", String.valueOf(partitions),
                     "--report-dir", work.resolve("reports").toString());
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.snapshotbatch.run.DatabaseTarget;
+import io.snapshotbatch.support.RunDates;
 import io.snapshotbatch.support.EmulatorProcess;
 import io.snapshotbatch.support.InputFiles;
 import io.snapshotbatch.support.JarProcess;
@@ -106,7 +107,7 @@ public final class PacingBenchmark {
     private static Result run(Path work, EmulatorProcess emulator, int rows, String... options) throws Exception {
         Path input = InputFiles.validPairs(work, "pace", rows);
         DatabaseTarget db = TestDatabases.h2(work.resolve("h2"));
-        List<String> command = new ArrayList<>(List.of("run", "--input", input.toString(), "--run-date", "2026-12-20",
+        List<String> command = new ArrayList<>(List.of("run", "--input", input.toString(), "--run-date", RunDates.daysAgo(1),
                 "--endpoint", emulator.endpoint(), "--report-dir", "reports"));
         command.addAll(List.of(options));
         long start = System.nanoTime();
@@ -133,7 +134,7 @@ public final class PacingBenchmark {
         int exit = run.waitFor(Duration.ofMinutes(1));
         long exitMillis = (System.nanoTime() - start) / 1_000_000;
         EmulatorProcess.Stats stats = emulator.stats();
-        Map<String, String> summary = ReportFiles.read(work.resolve("reports"), "2026-12-20").summary();
+        Map<String, String> summary = ReportFiles.read(work.resolve("reports"), RunDates.daysAgo(1)).summary();
         return new Result(exit, stats.creates("Success"), stats.creates("ThrottlingException"), first, last, exitMillis,
                 samples, summary);
     }

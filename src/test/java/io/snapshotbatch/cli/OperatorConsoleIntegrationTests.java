@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.support.RunDates;
 import io.snapshotbatch.support.InputFiles;
 import io.snapshotbatch.support.JarProcess;
 
@@ -64,7 +65,7 @@ class OperatorConsoleIntegrationTests {
         assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.OK);
         assertThat(result.output()).doesNotContain("Sending ").doesNotContain("Progress:").contains("40 created")
             .contains("summary.csv and report.html");
-        assertThat(this.work.resolve("quie-reports/2026-11-25/report.html")).isNotEmptyFile();
+        assertThat(this.work.resolve("quie-reports").resolve(RunDates.daysAgo(1)).resolve("report.html")).isNotEmptyFile();
     }
 
     @Test
@@ -112,7 +113,7 @@ class OperatorConsoleIntegrationTests {
     private List<String> run(String prefix, int rows) throws Exception {
         Path input = InputFiles.validPairs(this.work, prefix, rows);
         return JarProcess.withDatabase(io.snapshotbatch.support.TestDatabases.h2(this.work.resolve(prefix)), "run", "--input",
-                input.toString(), "--run-date", "2026-11-25", "--endpoint", "emulator", "--rate", "20",
+                input.toString(), "--run-date", RunDates.daysAgo(1), "--endpoint", "emulator", "--rate", "20",
                 "--report-dir", this.work.resolve(prefix + "-reports").toString());
     }
 

@@ -20,6 +20,7 @@ import io.snapshotbatch.support.InProcessCli;
 import io.snapshotbatch.support.LedgerQueries;
 import io.snapshotbatch.support.ReportFiles;
 import io.snapshotbatch.support.TestDatabases;
+import io.snapshotbatch.support.RunDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadCommandsTests {
 
-    private static final String RUN_DATE = "2026-11-22";
+    private static final String RUN_DATE = RunDates.daysAgo(5);
 
     @TempDir
     Path work;

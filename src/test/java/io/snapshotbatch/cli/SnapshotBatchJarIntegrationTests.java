@@ -15,6 +15,7 @@ import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.support.JarProcess;
 import io.snapshotbatch.support.ReportFiles;
 import io.snapshotbatch.support.TestDatabases;
+import io.snapshotbatch.support.RunDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SnapshotBatchJarIntegrationTests {
 
-    private static final String RUN_DATE = "2026-11-21";
+    private static final String RUN_DATE = RunDates.daysAgo(6);
 
     private static final Path SAMPLE = Path.of("sample-input", "pairs.csv").toAbsolutePath();
 

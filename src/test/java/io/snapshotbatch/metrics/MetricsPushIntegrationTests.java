@@ -15,6 +15,7 @@ import io.snapshotbatch.emulator.EmulatorSettings;
 import io.snapshotbatch.emulator.PartnerCentralEmulator;
 import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.support.RunDates;
 import io.snapshotbatch.support.InputFiles;
 import io.snapshotbatch.support.JarProcess;
 import io.snapshotbatch.support.PushgatewayProcess;
@@ -47,7 +48,7 @@ class MetricsPushIntegrationTests {
 
             // when
             JarProcess run = JarProcess.start(this.work, FAST_PUSH, JarProcess.withDatabase(db, "run", "--input",
-                    input.toString(), "--run-date", "2026-11-20", "--endpoint", service.endpoint().toString(), "--rate", "10",
+                    input.toString(), "--run-date", RunDates.daysAgo(4), "--endpoint", service.endpoint().toString(), "--rate", "10",
                     "--metrics-push", gateway.address()));
             Optional<List<Sample>> midRun = watchForAMidRunPush(run, gateway, "run", 50);
             int exit = run.waitFor(Duration.ofMinutes(3));
@@ -83,7 +84,7 @@ class MetricsPushIntegrationTests {
 
             // when: verify, its address from the environment
             JarProcess verify = JarProcess.start(this.work, Map.of("SNAPSHOT_METRICS_PUSH", gateway.address()),
-                    JarProcess.withDatabase(db, "verify", "--run-date", "2026-11-20", "--endpoint", service.endpoint().toString(),
+                    JarProcess.withDatabase(db, "verify", "--run-date", RunDates.daysAgo(4), "--endpoint", service.endpoint().toString(),
                             "--rate", "50"));
             int verifyExit = verify.waitFor(Duration.ofMinutes(3));
 
@@ -104,14 +105,14 @@ class MetricsPushIntegrationTests {
             Map<String, String> runGroup = Map.of("job", "snapshot_batch", "command", "run");
             String endpoint = service.endpoint().toString();
             JarProcess night = JarProcess.start(this.work, FAST_PUSH, JarProcess.withDatabase(db, "run", "--input",
-                    InputFiles.validPairs(this.work, "mtrb", 20).toString(), "--run-date", "2026-11-21", "--endpoint", endpoint,
+                    InputFiles.validPairs(this.work, "mtrb", 20).toString(), "--run-date", RunDates.daysAgo(3), "--endpoint", endpoint,
                     "--rate", "40", "--metrics-push", gateway.address()));
             assertThat(night.waitFor(Duration.ofMinutes(3))).as(night.output()).isEqualTo(ExitCodes.OK);
             double lastSuccess = gateway.value("snapshot_batch_last_success_timestamp_seconds", runGroup).orElseThrow();
 
             // when: the next night spends its budget
             JarProcess budget = JarProcess.start(this.work, FAST_PUSH, JarProcess.withDatabase(db, "run", "--input",
-                    InputFiles.validPairs(this.work, "mtrc", 200).toString(), "--run-date", "2026-11-22", "--endpoint", endpoint,
+                    InputFiles.validPairs(this.work, "mtrc", 200).toString(), "--run-date", RunDates.daysAgo(2), "--endpoint", endpoint,
                     "--rate", "40", "--daily-budget", "15", "--metrics-push", gateway.address()));
             int budgetExit = budget.waitFor(Duration.ofMinutes(3));
 
@@ -125,7 +126,7 @@ class MetricsPushIntegrationTests {
 
             // when: a third night is stopped with SIGTERM once it has pushed
             JarProcess sigterm = JarProcess.start(this.work, FAST_PUSH, JarProcess.withDatabase(db, "run", "--input",
-                    InputFiles.validPairs(this.work, "mtrd", 300).toString(), "--run-date", "2026-11-23", "--endpoint", endpoint,
+                    InputFiles.validPairs(this.work, "mtrd", 300).toString(), "--run-date", RunDates.daysAgo(1), "--endpoint", endpoint,
                     "--rate", "5", "--metrics-push", gateway.address()));
             Optional<List<Sample>> midRun = watchForAMidRunPush(sigterm, gateway, "run", 300);
             assertThat(midRun).as("a push during the run; the run's output:%n%s", sigterm.output()).isPresent();

@@ -10,6 +10,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.support.RunDates;
 import io.snapshotbatch.support.EmulatorProcess;
 import io.snapshotbatch.support.InProcessCli;
 import io.snapshotbatch.support.InputFiles;
@@ -33,7 +34,7 @@ class MetricsPushTests {
 
         // when
         int exit = InProcessCli.run(db, "run", "--input", InputFiles.validPairs(this.work, "mtpa", 12).toString(),
-                "--run-date", "2026-11-24", "--endpoint", "emulator", "--rate", "100", "--metrics-push", nobody,
+                "--run-date", RunDates.daysAgo(1), "--endpoint", "emulator", "--rate", "100", "--metrics-push", nobody,
                 "--report-dir", this.work.resolve("reports").toString());
 
         // then
@@ -49,7 +50,7 @@ class MetricsPushTests {
         DatabaseTarget db = TestDatabases.h2(this.work);
 
         // when
-        int exit = InProcessCli.run(db, "rerun-failed", "--run-date", "2026-11-24", "--endpoint", "emulator",
+        int exit = InProcessCli.run(db, "rerun-failed", "--run-date", RunDates.daysAgo(1), "--endpoint", "emulator",
                 "--metrics-push", "http://pushgateway.internal:9091");
 
         // then

@@ -22,6 +22,7 @@ import io.snapshotbatch.support.JarProcess;
 import io.snapshotbatch.support.LedgerQueries;
 import io.snapshotbatch.support.ReportFiles;
 import io.snapshotbatch.support.TestDatabases;
+import io.snapshotbatch.support.RunDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RerunFailedIntegrationTests {
 
-    private static final String RUN_DATE = "2026-12-02";
+    private static final String RUN_DATE = RunDates.daysAgo(2);
 
     private static final String OPERATION = "CreateResourceSnapshot";
 
@@ -110,6 +111,9 @@ class RerunFailedIntegrationTests {
             EmulatorStats stats = service.stats();
             assertThat(againExit).as(again.output()).isEqualTo(ExitCodes.FINISHED_WITH_PROBLEMS);
             assertThat(rerunExit).as(rerun.output()).isEqualTo(ExitCodes.OK);
+            // The not-found rows get a new token; a 500 that repeated (FAILED) keeps its token.
+            assertThat(rerun.output()).containsPattern("Re-sending \\d+ FAILED rows \\(\\d+ with their token: outcome "
+                    + "unknown; " + NOT_FOUND.size() + " with a new token\\) of run " + RUN_DATE);
             assertThat(second.balances()).isTrue();
             assertThat(second.summary()).containsEntry("status", "COMPLETED").containsEntry("failed", "0");
             assertThat(second.rows()).hasSize(ROWS)

@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.snapshotbatch.emulator.EmulatorSettings;
 import io.snapshotbatch.emulator.PartnerCentralEmulator;
+import io.snapshotbatch.support.RunDates;
 import io.snapshotbatch.support.FlakyGateway;
 import io.snapshotbatch.support.FlakyGateway.Fault;
 import io.snapshotbatch.support.InProcessCli;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class RerunFailedSliceTests {
 
-    private static final String RUN_DATE = "2026-12-03";
+    private static final String RUN_DATE = RunDates.daysAgo(1);
 
     private static final String PREFIX = "slic";
 

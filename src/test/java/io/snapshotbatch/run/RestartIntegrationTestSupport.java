@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.snapshotbatch.support.EmulatorProcess;
 import io.snapshotbatch.support.InputFiles;
 import io.snapshotbatch.support.JarProcess;
+import io.snapshotbatch.support.RunDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class RestartIntegrationTestSupport {
 
-    static final String RUN_DATE = "2026-12-01";
+    static final String RUN_DATE = RunDates.daysAgo(1);
 
     static final String RECOVERING = "was left STARTED by a process that died; recovering it";
 

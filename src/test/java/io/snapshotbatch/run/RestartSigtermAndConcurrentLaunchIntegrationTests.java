@@ -15,60 +15,11 @@ import io.snapshotbatch.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A run stopped by SIGTERM and resumed, and a second launch of a running run date refused with exit 5. */
+/**
+ * A second launch of a running run date refused with exit 5. (A run stopped by SIGTERM or SIGINT and resumed:
+ * {@link GracefulStopIntegrationTests}.)
+ */
 class RestartSigtermAndConcurrentLaunchIntegrationTests extends RestartIntegrationTestSupport {
-
-    @Test
-    void sigtermRecordsTheCallsInFlightWritesTheReportExitsFourAndTheSameCommandResumes() throws Exception {
-        // given
-        int rows = 60;
-        DatabaseTarget db = TestDatabases.freshPostgres();
-        Path input = InputFiles.validPairs(this.work, "term", rows);
-        List<String> command = runCommand(db, input, "5");
-        EmulatorProcess.Stats before = emulator.stats();
-        try {
-            JarProcess run = JarProcess.start(this.work, Map.of(), command);
-            awaitOrFail(run, () -> emulator.stats().allCreates() - before.allCreates() >= 5);
-            // when
-            long signalledAt = System.nanoTime();
-            run.terminate();
-            int exit = run.waitFor(Duration.ofMinutes(2));
-            long stopMillis = (System.nanoTime() - signalledAt) / 1_000_000;
-            // then
-            EmulatorProcess.Stats stopped = emulator.stats();
-            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RUN_DATE);
-            long created = stopped.creates("Success") - before.creates("Success");
-            System.out.printf("SIGTERM test: stopped in %d ms with %d created, %s pending%n", stopMillis, created,
-                    report.summary().get("pending"));
-            assertThat(exit).as(run.output()).isEqualTo(ExitCodes.STOPPED);
-            assertThat(report.balances()).isTrue();
-            assertThat(report.summary()).containsEntry("status", "STOPPED");
-            assertThat(report.summary().get("stop_reason")).contains("signal");
-            assertThat(report.summaryCount("pending")).isPositive();
-            assertThat(report.withOutcome("PENDING")).hasSize((int) report.summaryCount("pending"));
-            // Every call the service answered before the stop is recorded: none is left to be replayed.
-            assertThat(report.withOutcome("CREATED")).hasSize((int) created);
-            assertThat(report.summaryCount("created") + report.summaryCount("pending")).isEqualTo(rows);
-
-            // when
-            JarProcess resume = JarProcess.start(this.work, Map.of(), command);
-            int resumed = resume.waitFor(Duration.ofMinutes(3));
-            // then
-            EmulatorProcess.Stats after = emulator.stats();
-            assertThat(resumed).as(resume.output()).isEqualTo(ExitCodes.OK);
-            assertThat(after.revisionsOf("eng-term")).containsOnlyKeys(allKeys("term", rows))
-                .allSatisfy((key, revisions) -> assertThat(revisions).as(key).isEqualTo(1));
-            assertThat(after.creates("Replay") - before.creates("Replay")).isZero();
-            assertThat(after.allCreates() - before.allCreates()).isEqualTo(rows);
-            ReportFiles finished = ReportFiles.read(this.work.resolve("reports"), RUN_DATE);
-            assertThat(finished.balances()).isTrue();
-            assertThat(finished.summary()).containsEntry("status", "COMPLETED").containsEntry("pending", "0");
-            assertThat(finished.withOutcome("CREATED")).hasSize(rows);
-        }
-        finally {
-            TestDatabases.dropPostgres(db);
-        }
-    }
 
     @Test
     void aSecondLaunchWhileTheRunDateRunsOnPostgresExitsFiveAndTheFirstFinishes() throws Exception {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.support.RunDates;
 import io.snapshotbatch.support.EmulatorProcess;
 import io.snapshotbatch.support.InputFiles;
 import io.snapshotbatch.support.JarProcess;
@@ -39,7 +40,7 @@ class RowOutcomeIntegrationTests {
             JarProcess run = JarProcess.start(this.work, Map.of(), command(db, emulator, "run", "--input", input.toString()));
             int exit = run.waitFor(Duration.ofMinutes(2));
             // then
-            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), "2026-12-09");
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(2));
             assertThat(exit).as(run.output()).isEqualTo(ExitCodes.FINISHED_WITH_PROBLEMS);
             assertThat(report.withOutcome("FAILED")).extracting((row) -> row.get("resource_id"))
                 .containsExactlyInAnyOrder("O1003", "O1007");
@@ -53,7 +54,7 @@ class RowOutcomeIntegrationTests {
             JarProcess rerun = JarProcess.start(this.work, Map.of(), command(db, emulator, "rerun-failed"));
             int rerunExit = rerun.waitFor(Duration.ofMinutes(2));
             // then
-            ReportFiles after = ReportFiles.read(this.work.resolve("reports"), "2026-12-09");
+            ReportFiles after = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(2));
             assertThat(rerunExit).as(rerun.output()).isEqualTo(ExitCodes.OK);
             assertThat(after.withOutcome("CREATED")).hasSize(rows);
             assertThat(after.rows()).noneMatch((row) -> deniedToken.equals(row.get("client_token")));
@@ -75,7 +76,7 @@ class RowOutcomeIntegrationTests {
             JarProcess run = JarProcess.start(this.work, Map.of(), command);
             int exit = run.waitFor(Duration.ofMinutes(2));
             // then
-            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), "2026-12-09");
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(2));
             assertThat(exit).as(run.output()).isEqualTo(ExitCodes.STOPPED);
             assertThat(report.summary()).containsEntry("pending", String.valueOf(rows)).containsEntry("failed", "0");
             assertThat(report.summary().get("stop_reason")).contains("access denied to every call");
@@ -86,7 +87,7 @@ class RowOutcomeIntegrationTests {
             int againExit = again.waitFor(Duration.ofMinutes(2));
             // then
             assertThat(againExit).as(again.output()).isEqualTo(ExitCodes.OK);
-            assertThat(ReportFiles.read(this.work.resolve("reports"), "2026-12-09").withOutcome("CREATED")).hasSize(rows);
+            assertThat(ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(2)).withOutcome("CREATED")).hasSize(rows);
         }
     }
 
@@ -97,13 +98,13 @@ class RowOutcomeIntegrationTests {
         Path input = InputFiles.validPairs(this.work, "unre", rows);
         DatabaseTarget db = TestDatabases.h2(this.work.resolve("h2"));
         int port = EmulatorProcess.freePort();
-        List<String> command = JarProcess.withDatabase(db, "run", "--input", input.toString(), "--run-date", "2026-12-10",
+        List<String> command = JarProcess.withDatabase(db, "run", "--input", input.toString(), "--run-date", RunDates.daysAgo(1),
                 "--endpoint", "http://127.0.0.1:" + port, "--rate", "50", "--report-dir", "reports");
         // when
         JarProcess run = JarProcess.start(this.work, Map.of(), command);
         int exit = run.waitFor(Duration.ofMinutes(3));
         // then: stopped as unreachable, and not one row FAILED
-        ReportFiles report = ReportFiles.read(this.work.resolve("reports"), "2026-12-10");
+        ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(1));
         assertThat(exit).as(run.output()).isEqualTo(ExitCodes.STOPPED);
         assertThat(report.summary().get("stop_reason")).contains("looks unreachable");
         assertThat(report.summary()).containsEntry("failed", "0").containsEntry("pending", String.valueOf(rows));
@@ -115,7 +116,7 @@ class RowOutcomeIntegrationTests {
             JarProcess again = JarProcess.start(this.work, Map.of(), command);
             int againExit = again.waitFor(Duration.ofMinutes(2));
             // then: every row created with the token it was staged with
-            ReportFiles finished = ReportFiles.read(this.work.resolve("reports"), "2026-12-10");
+            ReportFiles finished = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(1));
             assertThat(againExit).as(again.output()).isEqualTo(ExitCodes.OK);
             assertThat(finished.withOutcome("CREATED")).hasSize(rows);
             assertThat(finished.rows()).extracting((row) -> row.get("client_token"))
@@ -125,7 +126,7 @@ class RowOutcomeIntegrationTests {
 
     private static List<String> command(DatabaseTarget db, EmulatorProcess emulator, String... args) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--run-date", "2026-12-09", "--endpoint", emulator.endpoint(), "--rate", "50",
+        all.addAll(List.of("--run-date", RunDates.daysAgo(2), "--endpoint", emulator.endpoint(), "--rate", "50",
                 "--report-dir", "reports"));
         return JarProcess.withDatabase(db, all.toArray(String[]::new));
     }

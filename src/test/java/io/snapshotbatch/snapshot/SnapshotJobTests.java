@@ -20,6 +20,7 @@ import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.support.InProcessCli;
 import io.snapshotbatch.support.ReportFiles;
 import io.snapshotbatch.support.TestDatabases;
+import io.snapshotbatch.support.RunDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SnapshotJobTests {
 
-    private static final String RUN_DATE = "2026-11-20";
+    private static final String RUN_DATE = RunDates.daysAgo(7);
 
     private static final String OPERATION = "CreateResourceSnapshot";
 
@@ -90,7 +91,10 @@ class SnapshotJobTests {
         // then
         assertThat(forced).isEqualTo(ExitCodes.OK);
         assertThat(this.emulator.stats().revisionsByKey().values()).containsOnly(2);
-        assertThat(tokens(report())).hasSize(2).doesNotContainAnyElementsOf(firstTokens);
+        // Each generation keeps its own report: the forced one next to the first, which stays as it was.
+        ReportFiles generation1 = ReportFiles.read(this.work.resolve("reports").resolve(RUN_DATE), "generation-1");
+        assertThat(tokens(generation1)).hasSize(2).doesNotContainAnyElementsOf(firstTokens);
+        assertThat(tokens(report())).isEqualTo(firstTokens);
     }
 
     @Test

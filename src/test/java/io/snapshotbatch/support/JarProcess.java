@@ -34,6 +34,11 @@ public final class JarProcess {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after 'mvn package'");
         }
         List<String> command = new ArrayList<>();
+        if (sigintIgnored()) {
+            // Started in the background by a shell (`nohup`, `&`), this JVM ignores SIGINT and so would the jar:
+            // give it the terminal's default back, as a user's Ctrl-C would find it.
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-jar");
@@ -73,6 +78,29 @@ public final class JarProcess {
 
     public void terminate() {
         this.process.destroy();
+    }
+
+    /** SIGINT, what Ctrl-C sends. */
+    public void interrupt() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(this.process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -INT " + this.process.pid() + " failed");
+        }
+    }
+
+    /** Whether this JVM ignores SIGINT (bit 2 of SigIgn in /proc/self/status): its children would inherit that. */
+    private static boolean sigintIgnored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & 0x2) != 0;
+                }
+            }
+        }
+        catch (IOException | NumberFormatException ex) {
+            // Not Linux: nothing to correct.
+        }
+        return false;
     }
 
     public void kill() throws InterruptedException {

@@ -37,6 +37,11 @@ public final class TestDatabases {
         return new DatabaseTarget(postgresUrl(name), postgresUser(), null);
     }
 
+    /** A database of the test server by name, as the default user, without creating it (e.g. one that does not exist). */
+    public static DatabaseTarget postgres(String name) {
+        return new DatabaseTarget(postgresUrl(name), postgresUser(), null);
+    }
+
     public static void dropPostgres(DatabaseTarget database) {
         String name = database.url().substring(database.url().lastIndexOf('/') + 1);
         execute("drop database if exists " + name + " with (force)");

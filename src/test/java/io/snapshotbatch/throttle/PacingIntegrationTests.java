@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
+import io.snapshotbatch.support.RunDates;
 import io.snapshotbatch.support.EmulatorProcess;
 import io.snapshotbatch.support.InputFiles;
 import io.snapshotbatch.support.JarProcess;
@@ -39,12 +40,12 @@ class PacingIntegrationTests {
                 "12@0s,4@10s,12@20s")) {
             // when
             JarProcess run = JarProcess.start(this.work, Map.of(), JarProcess.withDatabase(db, "run", "--input",
-                    input.toString(), "--run-date", "2026-12-03", "--endpoint", emulator.endpoint(), "--rate", "15",
+                    input.toString(), "--run-date", RunDates.daysAgo(6), "--endpoint", emulator.endpoint(), "--rate", "15",
                     "--report-dir", "reports"));
             List<long[]> samples = sampleCreates(emulator, run);
             int exit = run.waitFor(Duration.ofMinutes(2));
             // then: every row created, none failed, and each window after the first mostly used
-            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), "2026-12-03");
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(6));
             double low = rateBetween(samples, 12_000, 20_000);
             double high = rateBetween(samples, 22_000, 30_000);
             System.out.printf("moving quota: %.1f/s while 4 allowed, %.1f/s after it moved back to 12; %s throttled%n", low,
@@ -67,7 +68,7 @@ class PacingIntegrationTests {
         Path input = InputFiles.validPairs(this.work, "spnt", rows);
         DatabaseTarget db = TestDatabases.h2(this.work.resolve("h2"));
         int port = EmulatorProcess.freePort();
-        List<String> command = JarProcess.withDatabase(db, "run", "--input", input.toString(), "--run-date", "2026-12-04",
+        List<String> command = JarProcess.withDatabase(db, "run", "--input", input.toString(), "--run-date", RunDates.daysAgo(5),
                 "--endpoint", "http://127.0.0.1:" + port, "--rate", "4", "--report-dir", "reports");
         Map<String, String> shortened = Map.of("SNAPSHOT_QUOTASPENTAFTER", "3s", "SNAPSHOT_PACEFLOOR", "2");
         try (EmulatorProcess emulator = EmulatorProcess.startOnPort(this.work, port, "--daily-quota", "5")) {
@@ -75,7 +76,7 @@ class PacingIntegrationTests {
             JarProcess run = JarProcess.start(this.work, shortened, command);
             int exit = run.waitFor(Duration.ofMinutes(2));
             // then
-            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), "2026-12-04");
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(5));
             assertThat(exit).as(run.output()).isEqualTo(ExitCodes.STOPPED);
             assertThat(report.summary()).containsEntry("status", "STOPPED").containsEntry("created", "5")
                 .containsEntry("pending", "7").containsEntry("failed", "0");
@@ -88,7 +89,7 @@ class PacingIntegrationTests {
             // then
             assertThat(exit).as(resume.output()).isEqualTo(ExitCodes.OK);
             assertThat(nextDay.stats().creates("Success")).isEqualTo(7);
-            assertThat(ReportFiles.read(this.work.resolve("reports"), "2026-12-04").withOutcome("CREATED")).hasSize(rows);
+            assertThat(ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(5)).withOutcome("CREATED")).hasSize(rows);
         }
     }
 
@@ -101,7 +102,7 @@ class PacingIntegrationTests {
         try (EmulatorProcess emulator = EmulatorProcess.start(this.work)) {
             // when
             JarProcess run = JarProcess.start(this.work, Map.of(), JarProcess.withDatabase(db, "run", "--input",
-                    input.toString(), "--run-date", "2026-12-05", "--endpoint", emulator.endpoint(), "--rate", "10",
+                    input.toString(), "--run-date", RunDates.daysAgo(4), "--endpoint", emulator.endpoint(), "--rate", "10",
                     "--daily-budget", "30", "--report-dir", "reports"));
             long thirtiethAt = 0;
             while (run.isAlive() && thirtiethAt == 0) {
@@ -113,7 +114,7 @@ class PacingIntegrationTests {
             int exit = run.waitFor(Duration.ofMinutes(3));
             long exitMillis = (System.nanoTime() - thirtiethAt) / 1_000_000;
             // then
-            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), "2026-12-05");
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(4));
             System.out.printf("budget stop: exit %d ms after the 30th call with %d rows pending%n", exitMillis,
                     report.summaryCount("pending"));
             assertThat(exit).as(run.output()).isEqualTo(ExitCodes.STOPPED);
@@ -134,16 +135,16 @@ class PacingIntegrationTests {
             Path first = InputFiles.validPairs(this.work, "qtaa", 8);
             Path second = InputFiles.validPairs(this.work, "qtab", 8);
             JarProcess runA = JarProcess.start(this.work, Map.of(), JarProcess.withDatabase(db, "run", "--input",
-                    first.toString(), "--run-date", "2026-12-06", "--endpoint", emulator.endpoint(), "--rate", "20",
+                    first.toString(), "--run-date", RunDates.daysAgo(3), "--endpoint", emulator.endpoint(), "--rate", "20",
                     "--report-dir", "reports"));
             assertThat(runA.waitFor(Duration.ofMinutes(2))).as(runA.output()).isEqualTo(ExitCodes.OK);
             // when run date B may spend what is left of a quota of 12
             JarProcess runB = JarProcess.start(this.work, Map.of(), JarProcess.withDatabase(db, "run", "--input",
-                    second.toString(), "--run-date", "2026-12-07", "--endpoint", emulator.endpoint(), "--rate", "20",
+                    second.toString(), "--run-date", RunDates.daysAgo(2), "--endpoint", emulator.endpoint(), "--rate", "20",
                     "--quota-24h", "12", "--report-dir", "reports"));
             int exit = runB.waitFor(Duration.ofMinutes(2));
             // then: 4 calls, then a stop that says when calls are available again (about 24 h after run A's calls)
-            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), "2026-12-07");
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(2));
             assertThat(exit).as(runB.output()).isEqualTo(ExitCodes.STOPPED);
             assertThat(emulator.stats().allCreates()).isEqualTo(12);
             assertThat(report.summary()).containsEntry("created", "4").containsEntry("pending", "4")
@@ -165,7 +166,7 @@ class PacingIntegrationTests {
         DatabaseTarget db = TestDatabases.freshPostgres();
         try (EmulatorProcess emulator = EmulatorProcess.start(this.work)) {
             JarProcess run = JarProcess.start(this.work, Map.of(), JarProcess.withDatabase(db, "run", "--input",
-                    input.toString(), "--run-date", "2026-12-08", "--endpoint", emulator.endpoint(), "--rate", "0.05",
+                    input.toString(), "--run-date", RunDates.daysAgo(1), "--endpoint", emulator.endpoint(), "--rate", "0.05",
                     "--report-dir", "reports"));
             while (run.isAlive() && emulator.stats().allCreates() < 1) {
                 Thread.sleep(50);
@@ -180,7 +181,7 @@ class PacingIntegrationTests {
             System.out.printf("SIGTERM at --rate 0.05: exited in %d ms%n", stopMillis);
             assertThat(exit).as(run.output()).isEqualTo(ExitCodes.STOPPED);
             assertThat(stopMillis).isLessThan(10_000);
-            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), "2026-12-08");
+            ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RunDates.daysAgo(1));
             assertThat(report.summary()).containsEntry("created", "1").containsEntry("pending", "9");
             assertThat(report.summary().get("stop_reason")).contains("signal");
         }
