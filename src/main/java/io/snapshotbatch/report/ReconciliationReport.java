@@ -87,6 +87,7 @@ public class ReconciliationReport {
         metrics.add(List.of("generation", run.generation()));
         metrics.add(List.of("source", run.source()));
         metrics.add(List.of("stop_reason", (run.stopReason() != null) ? run.stopReason() : ""));
+        metrics.add(List.of("input_encoding", (run.inputEncoding() != null) ? run.inputEncoding() : ""));
         return metrics;
     }
 
