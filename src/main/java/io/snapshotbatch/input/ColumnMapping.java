@@ -52,7 +52,10 @@ final class ColumnMapping {
 
     /** The names as a message shows them: quoted, invisible characters escaped, at most 12. */
     static String list(List<String> headers) {
-        List<String> shown = headers.stream().limit(12).map((h) -> "'" + UnicodeText.escapeInvisible(h) + "'").toList();
+        List<String> shown = headers.stream().limit(12).map((h) -> {
+            String name = UnicodeText.escapeInvisible(h);
+            return "'" + ((name.length() > 40) ? name.substring(0, 40) + "..." : name) + "'";
+        }).toList();
         return String.join(", ", shown) + ((headers.size() > 12) ? ", ... (" + headers.size() + " in all)" : "");
     }
 

@@ -72,8 +72,8 @@ public record CsvOptions(Charset encoding, Character delimiter) {
     static String name(char delimiter) {
         return switch (delimiter) {
             case '\t' -> "tab";
-            case ',' -> "comma (,)";
-            case ';' -> "semicolon (;)";
+            case ',' -> "comma";
+            case ';' -> "semicolon";
             default -> "'" + UnicodeText.escapeInvisible(String.valueOf(delimiter)) + "'";
         };
     }

@@ -1,11 +1,9 @@
 package io.snapshotbatch.input;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
@@ -21,8 +19,8 @@ public final class CsvPairSource implements PairSource {
 
     private static final Logger logger = LoggerFactory.getLogger(CsvPairSource.class);
 
-    /** How much of a file without BOM {@link #checkReadable()} checks for UTF-8 before it takes the head as UTF-8. */
-    private static final long HEAD_SCAN_BYTES = 1024 * 1024;
+    /** How much of the file {@link #checkReadable()} looks at: its UTF-8 check, and the rows it parses. */
+    private static final long HEAD_BYTES = 1024 * 1024;
 
     private final Path file;
 
@@ -40,13 +38,15 @@ public final class CsvPairSource implements PairSource {
     }
 
     /**
-     * Fails fast, before anything is locked or started, when the file, its encoding or its header is
-     * unusable. Reads only the head of the file.
+     * Fails fast, before anything is locked or started, when the file, its encoding, its header or the
+     * quoting of its first rows (about the first megabyte) is unusable. Reads only the head of the file.
      * @throws InputException with one line saying which line is at fault and how to fix it
      */
     public CsvLayout checkReadable() {
-        try (CsvFile csv = CsvFile.open(this.file, this.options, HEAD_SCAN_BYTES, null)) {
+        try (CsvFile csv = CsvFile.open(this.file, this.options, HEAD_BYTES, null)) {
             Header header = readHeader(csv);
+            readRows(csv, header, (row) -> {
+            }, HEAD_BYTES);
             return new CsvLayout(csv.encoding(), csv.delimiter(), header.line, header.names);
         }
     }
@@ -56,38 +56,53 @@ public final class CsvPairSource implements PairSource {
         try (CsvFile csv = CsvFile.open(this.file, this.options, Long.MAX_VALUE, (reason) -> logger
             .info("Input file {} is {}: reading it as Windows-1252, as Excel on Windows writes it", this.file, reason))) {
             Header header = readHeader(csv);
-            ColumnMapping mapping = header.mapping;
-            int nextLine = header.nextLine;
-            int rows = 0;
-            int repeatedHeaders = 0;
-            CSVRecord record;
-            while ((record = csv.next(nextLine)) != null) {
-                int line = csv.lines().nextNonEmptyLine(nextLine);
-                nextLine = line + lineBreaks(record) + 1;
-                csv.lines().rowEnded();
-                if (isBlank(record)) {
-                    continue;
-                }
-                checkNothingSwallowed(csv, record, line);
-                IntFunction<String> values = valuesOf(record);
-                String engagement = mapping.raw(InputColumn.ENGAGEMENT, values);
-                if (engagement != null && !engagement.startsWith("eng-") && InputColumn.forHeader(engagement).isPresent()) {
-                    // Exports joined into one file: the header again. Its columns apply from here on; the
-                    // line itself becomes a REJECTED row (REPEATED_HEADER), so it is accounted for.
-                    ColumnMapping again = ColumnMapping.find(record.toList());
-                    if (again != null) {
-                        mapping = again;
-                        repeatedHeaders++;
-                    }
-                }
-                sink.accept(mapping.toRecord(line, values));
-                rows++;
-            }
+            Count count = readRows(csv, header, sink, Long.MAX_VALUE);
             this.inputEncoding = csv.encoding();
-            logger.info("Read {} rows from {} (lines 1-{}, header on line {}{}); {}", rows, this.file,
+            logger.info("Read {} rows from {} (lines 1-{}, header on line {}{}); {}", count.rows, this.file,
                     csv.lines().lastLine(), header.line,
-                    (repeatedHeaders > 0) ? ", the header repeated " + repeatedHeaders + " times" : "", csv.describe());
+                    (count.repeatedHeaders > 0) ? ", repeated on " + count.repeatedHeaders + " more lines" : "",
+                    csv.describe());
         }
+    }
+
+    private static final class Count {
+
+        int rows;
+
+        int repeatedHeaders;
+
+    }
+
+    /** Hands every row to {@code sink}, stopping after the record that crosses {@code limit} characters. */
+    private Count readRows(CsvFile csv, Header header, Consumer<PairRecord> sink, long limit) {
+        ColumnMapping mapping = header.mapping;
+        SwallowedLines swallowed = new SwallowedLines(csv.delimiter(), header.names.size(), new CsvProblems(this.file));
+        int nextLine = header.nextLine;
+        Count count = new Count();
+        CSVRecord record;
+        while (csv.lines().charsRead() <= limit && (record = csv.next(nextLine)) != null) {
+            int line = csv.lines().nextNonEmptyLine(nextLine);
+            nextLine = line + lineBreaks(record) + 1;
+            csv.lines().rowEnded();
+            if (isBlank(record)) {
+                continue;
+            }
+            swallowed.check(record, line);
+            IntFunction<String> values = valuesOf(record);
+            String engagement = mapping.raw(InputColumn.ENGAGEMENT, values);
+            if (engagement == null || !engagement.startsWith("eng-")) {
+                // Exports joined into one file: the header again. Its columns apply from here on; the
+                // line itself becomes a REJECTED row (REPEATED_HEADER), so it is accounted for.
+                ColumnMapping again = ColumnMapping.find(record.toList());
+                if (again != null) {
+                    mapping = again;
+                    count.repeatedHeaders++;
+                }
+            }
+            sink.accept(mapping.toRecord(line, values));
+            count.rows++;
+        }
+        return count;
     }
 
     @Override
@@ -124,49 +139,6 @@ public final class CsvPairSource implements PairSource {
         throw new CsvProblems(this.file).empty();
     }
 
-    /**
-     * A value spanning lines is fine (a note with line breaks); one whose lines look like rows is a quote
-     * that was never meant to open, and reading on would lose those rows inside one value.
-     */
-    private void checkNothingSwallowed(CsvFile csv, CSVRecord record, int line) {
-        int valueLine = line;
-        for (String value : record) {
-            int breaks = lineBreaks(value);
-            if (breaks > 0) {
-                String[] parts = value.split("\r\n|\r|\n", -1);
-                List<Integer> rowLike = new ArrayList<>();
-                for (int i = 1; i < parts.length; i++) {
-                    if (looksLikeRow(parts[i], csv.delimiter())) {
-                        rowLike.add(valueLine + i);
-                    }
-                }
-                if (!rowLike.isEmpty()) {
-                    throw new CsvProblems(this.file).swallowed(valueLine, valueLine + breaks, rowLike, value);
-                }
-            }
-            valueLine += breaks;
-        }
-    }
-
-    /**
-     * A line with an engagement id as a whole field, or with an opportunity id as a whole field and
-     * another field beside it (quoted or not); a note's second line rarely is either.
-     */
-    static boolean looksLikeRow(String line, char delimiter) {
-        String[] fields = line.split(Pattern.quote(String.valueOf(delimiter)), -1);
-        for (String field : fields) {
-            String value = UnicodeText.trim(field);
-            if (value.length() >= 2 && value.startsWith("\"")) {
-                value = UnicodeText.trim(value.substring(1, value.endsWith("\"") ? value.length() - 1 : value.length()));
-            }
-            if (PairValidator.ENGAGEMENT.matcher(value).matches()
-                    || (fields.length > 1 && PairValidator.OPPORTUNITY.matcher(value).matches())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static IntFunction<String> valuesOf(CSVRecord record) {
         return (i) -> (i < record.size()) ? record.get(i) : null;
     }
@@ -180,7 +152,7 @@ public final class CsvPairSource implements PairSource {
         return breaks;
     }
 
-    private static int lineBreaks(String value) {
+    static int lineBreaks(String value) {
         int breaks = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -43,8 +43,13 @@ final class CsvProblems {
     }
 
     InputException undecodable(DecodingReader.Undecodable ex, String encodingSource) {
-        String what = "%s not valid %s (%s)".formatted((ex.bytes.startsWith("bytes") ? ex.bytes + " are" : ex.bytes + " is"),
-                ex.charset.name(), encodingSource);
+        String why = switch (encodingSource) {
+            case "given by --encoding" -> " (the encoding --encoding gives)";
+            case "byte order mark" -> ", although the file starts with a " + ex.charset.name() + " byte order mark";
+            default -> "";
+        };
+        String what = "%s not valid %s%s".formatted((ex.bytes.startsWith("bytes") ? ex.bytes + " are" : ex.bytes + " is"),
+                ex.charset.name(), why);
         String fix = switch (encodingSource) {
             case "given by --encoding" -> "Give the file's real encoding with --encoding, or leave it out to have it "
                     + "detected; or save the file again, " + SAVE_AS_UTF8;
@@ -90,8 +95,9 @@ final class CsvProblems {
         Matcher start = START_LINE.matcher(message);
         if (start.find()) {
             int line = number(start.group(1)) + lineOffset;
-            return at(line, "a quoted value opens here and is never closed, so lines %d to %d (the end of the file) "
-                .formatted(line, lines.lastLine()) + "would all be one value" + shown(lines, line),
+            String rest = (lines.lastLine() > line) ? ", so lines %d to %d (the end of the file) would all be one value"
+                .formatted(line, lines.lastLine()) : " (this is the last line)";
+            return at(line, "a quoted value opens here and is never closed" + rest + shown(lines, line),
                     "Close the quote, or remove it if it is part of the text; inside a quoted value write a quote "
                             + "as two quotes (\"12\"\" pipe\")");
         }
@@ -117,11 +123,12 @@ final class CsvProblems {
     /** A quoted value holds lines that look like rows of their own. */
     InputException swallowed(int quoteLine, int endLine, List<Integer> rowLines, String value) {
         String first = value.lines().findFirst().orElse("");
-        first = (first.length() > 40) ? first.substring(0, 40) + "..." : first;
+        first = (first.length() > 40) ? first.substring(0, 40) : first;
         String like = (rowLines.size() == 1) ? "which looks like a row of its own" : "which look like rows of their own";
-        return at(quoteLine, "the quoted value that opens here (\"%s) runs to line %d and swallows %s, %s"
-            .formatted(UnicodeText.escapeInvisible(first), endLine, lineList(rowLines), like), "Close the quote on line " + quoteLine
-                        + ", or remove it if it is part of the text; inside a quoted value write a quote as two quotes");
+        return at(quoteLine, "the quoted value that opens here, \"%s..., runs to line %d and swallows %s, %s".formatted(
+                UnicodeText.escapeInvisible(first), endLine, lineList(rowLines), like), "Close the quote on line "
+                        + quoteLine + ", or remove it if it is part of the text; inside a quoted value write a quote "
+                        + "as two quotes");
     }
 
     private static String lineList(List<Integer> lines) {

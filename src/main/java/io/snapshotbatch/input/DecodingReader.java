@@ -65,6 +65,8 @@ final class DecodingReader extends Reader {
 
     private boolean lenient;
 
+    private boolean tentative;
+
     private long offset;
 
     private int line = 1;
@@ -160,6 +162,11 @@ final class DecodingReader extends Reader {
                 this.offset++;
                 continue;
             }
+            if (result.isError() && this.tentative) {
+                // Only a look at the head was asked for, and the head was UTF-8: the rest is not.
+                switchToWindows1252(new Utf8Scan.Invalid(this.line, this.bytes.get(this.bytes.position()) & 0xFF));
+                continue;
+            }
             if (result.isError()) {
                 throw new Undecodable(this.line, describe(result.length()), this.decoder.charset());
             }
@@ -196,12 +203,20 @@ final class DecodingReader extends Reader {
         }
         long offsetThere = this.offset + (firstHigh - this.bytes.position());
         Utf8Scan.Invalid invalid = this.scan.firstInvalid(offsetThere, lineThere);
-        if (invalid != null) {
-            use(WINDOWS_1252);
-            this.lenient = true;
-            if (this.decision != null) {
-                this.decision.windows1252(invalid);
-            }
+        if (invalid == Utf8Scan.NOT_SEEN) {
+            this.tentative = true;
+        }
+        else if (invalid != null) {
+            switchToWindows1252(invalid);
+        }
+    }
+
+    private void switchToWindows1252(Utf8Scan.Invalid invalid) {
+        use(WINDOWS_1252);
+        this.lenient = true;
+        this.tentative = false;
+        if (this.decision != null) {
+            this.decision.windows1252(invalid);
         }
     }
 

@@ -15,7 +15,7 @@ final class LineTracker extends Reader {
 
     private static final int RECENT = 512;
 
-    private static final int SHOWN = 120;
+    private static final int SHOWN = 256;
 
     /** More characters than this since the last row ended means one row is swallowing the file. */
     static final long MAX_ROW_CHARS = 1_000_000;
@@ -52,6 +52,8 @@ final class LineTracker extends Reader {
 
     private long sinceRowEnd;
 
+    private long read;
+
     LineTracker(Reader in) {
         this.in = in;
     }
@@ -84,6 +86,7 @@ final class LineTracker extends Reader {
             }
         }
         this.sinceRowEnd += n;
+        this.read += n;
         if (this.sinceRowEnd > MAX_ROW_CHARS) {
             throw new RunawayRow(this.line);
         }
@@ -100,6 +103,11 @@ final class LineTracker extends Reader {
         this.text.setLength(0);
         this.length = 0;
         this.line++;
+    }
+
+    /** Characters read so far (the parser reads a little ahead of the rows it has handed over). */
+    long charsRead() {
+        return this.read;
     }
 
     /** The parser has handed over a row: what it reads next belongs to the next one. */

@@ -24,6 +24,9 @@ final class Utf8Scan {
     record Invalid(int line, int value) {
     }
 
+    /** The limit was reached before the end of the file: valid UTF-8 as far as seen. */
+    static final Invalid NOT_SEEN = new Invalid(0, -1);
+
     private final Path file;
 
     private final long limit;
@@ -34,7 +37,10 @@ final class Utf8Scan {
         this.limit = limit;
     }
 
-    /** The first invalid byte at or after {@code offset}, which is on {@code line}; {@code null} if there is none. */
+    /**
+     * The first invalid byte at or after {@code offset}, which is on {@code line}; {@code null} if there is
+     * none, {@link #NOT_SEEN} if there is none before the limit.
+     */
     Invalid firstInvalid(long offset, int line) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -65,7 +71,7 @@ final class Utf8Scan {
                 }
                 bytes.compact();
             }
-            return null;
+            return (read >= this.limit) ? NOT_SEEN : null;
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
