@@ -153,9 +153,6 @@ final class CsvFile implements AutoCloseable {
         catch (IOException | UncheckedIOException ex) {
             throw problems.fileLevel("cannot be read: " + ex.getMessage(), "check the file");
         }
-        catch (DecodingReader.Undecodable ex) {
-            throw problems.undecodable(ex, "byte order mark");
-        }
     }
 
     /** The next record, or {@code null} at the end; {@code rowLine} is the first line the record may start on. */
@@ -245,6 +242,10 @@ final class CsvFile implements AutoCloseable {
         }
         catch (DecodingReader.Undecodable ex) {
             throw this.problems.undecodable(ex, this.encodingSource);
+        }
+        catch (LineTracker.RunawayRow ex) {
+            throw this.problems.at(ex.line, "the file has no line break in its first million characters",
+                    "This is not a CSV file with one row per line; check the file given to --input");
         }
     }
 

@@ -81,4 +81,15 @@ class CsvPairSourceQuotingTests extends CsvPairSourceTestSupport {
         assertThat(rows).containsExactly(new PairRecord(2, null, ENG_1, null, "O1", null));
     }
 
+    @Test
+    void aFileWithoutLineBreaksIsRefusedBeforeItFillsTheMemory() throws IOException {
+        // given 2 MB on one line
+        Path file = write("x".repeat(2_000_000));
+
+        // when / then
+        assertThatThrownBy(() -> new CsvPairSource(file).checkReadable()).isInstanceOf(InputException.class)
+            .hasMessage("Input file " + file + ", line 1: the file has no line break in its first million characters. "
+                    + "This is not a CSV file with one row per line; check the file given to --input");
+    }
+
 }
