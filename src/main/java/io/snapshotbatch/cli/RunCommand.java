@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import io.snapshotbatch.input.CsvOptions;
 import io.snapshotbatch.input.CsvPairSource;
 import io.snapshotbatch.input.PairSource;
 import io.snapshotbatch.input.RowDefaults;
@@ -71,6 +72,16 @@ public class RunCommand implements Callable<Integer> {
             description = "Default: $SNAPSHOT_SOURCE_DB_PASSWORD")
     String sourceDbPassword;
 
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "Encoding of --input, e.g. UTF-8, windows-1252, UTF-16LE (default: the byte order mark; "
+                    + "without one UTF-8 if valid, otherwise windows-1252)")
+    String encoding;
+
+    @Option(names = "--delimiter", paramLabel = "C",
+            description = "Field separator of --input: one character or 'tab' (default: Excel's sep= line, "
+                    + "otherwise comma, semicolon or tab as the header line shows)")
+    String delimiter;
+
     @Mixin
     ReportDirOption reportDir;
 
@@ -92,24 +103,27 @@ public class RunCommand implements Callable<Integer> {
         settings.putAll(this.reportDir.springProperties());
         settings.putAll(this.metrics.springProperties());
         settings.putAll(this.quiet.springProperties());
+        CsvPairSource csv = null;
         if (this.source.input != null) {
-            new CsvPairSource(this.source.input).checkReadable();
+            // Only the head is read here; the body is read once, streamed, while staging.
+            csv = new CsvPairSource(this.source.input, CsvOptions.parse(this.encoding, this.delimiter));
+            csv.checkReadable();
+        }
+        else if (this.encoding != null || this.delimiter != null) {
+            throw new UsageException("--encoding and --delimiter apply to --input only");
         }
         Optional<GuardedLaunch> launch = GuardedLaunch.open(this.database.target(), this.runDate.runDate(), settings);
         if (launch.isEmpty()) {
             return ExitCodes.ALREADY_RUNNING;
         }
         try (GuardedLaunch held = launch.get()) {
-            PairSource pairs = pairSource(held);
+            PairSource pairs = (csv != null) ? csv : pairSource(held);
             RunEnd end = held.bean(RunLauncher.class).run(this.runDate.runDate(), this.forceNewRun, pairs, defaults);
             return held.finish(end, this.reportDir.path());
         }
     }
 
     private PairSource pairSource(GuardedLaunch launch) {
-        if (this.source.input != null) {
-            return new CsvPairSource(this.source.input);
-        }
         if (this.sourceDb == null) {
             return new SqlPairSource(launch.bean(DataSource.class), this.source.sourceSql, "the ledger database");
         }

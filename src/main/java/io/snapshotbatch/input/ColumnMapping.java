@@ -15,22 +15,55 @@ final class ColumnMapping {
     }
 
     static ColumnMapping of(List<String> headers, String sourceName) {
+        String problem = problem(headers);
+        if (problem != null) {
+            throw new InputException("%s %s (columns found: %s)".formatted(sourceName, problem, list(headers)));
+        }
+        return map(headers);
+    }
+
+    /** The mapping, or {@code null} when the names lack a required column or name one twice. */
+    static ColumnMapping find(List<String> headers) {
+        return (problem(headers) == null) ? map(headers) : null;
+    }
+
+    /** What is wrong with these names as a header, e.g. {@code has no engagement_id column}; {@code null} if nothing. */
+    static String problem(List<String> headers) {
         Map<InputColumn, Integer> positions = new EnumMap<>(InputColumn.class);
         for (int i = 0; i < headers.size(); i++) {
-            int position = i;
-            InputColumn.forHeader(headers.get(i)).ifPresent((column) -> {
-                Integer previous = positions.putIfAbsent(column, position);
-                if (previous != null) {
-                    throw new InputException("%s has two columns for %s: '%s' and '%s'".formatted(sourceName,
-                            column.preferredName(), headers.get(previous), headers.get(position)));
-                }
-            });
+            InputColumn column = InputColumn.forHeader(headers.get(i)).orElse(null);
+            if (column == null) {
+                continue;
+            }
+            Integer previous = positions.putIfAbsent(column, i);
+            if (previous != null) {
+                return "has two columns for %s: '%s' (column %d) and '%s' (column %d); keep one of them".formatted(
+                        column.preferredName(), UnicodeText.escapeInvisible(headers.get(previous)), previous + 1,
+                        UnicodeText.escapeInvisible(headers.get(i)), i + 1);
+            }
         }
         for (InputColumn column : InputColumn.values()) {
             if (column.required() && !positions.containsKey(column)) {
-                throw new InputException("%s has no %s column (header found: %s)".formatted(sourceName,
-                        column.preferredName(), String.join(",", headers)));
+                return "has no " + column.preferredName() + " column";
             }
+        }
+        return null;
+    }
+
+    /** The names as a message shows them: quoted, invisible characters escaped, at most 12. */
+    static String list(List<String> headers) {
+        List<String> shown = headers.stream().limit(12).map((h) -> {
+            String name = UnicodeText.escapeInvisible(h);
+            return "'" + ((name.length() > 40) ? name.substring(0, 40) + "..." : name) + "'";
+        }).toList();
+        return String.join(", ", shown) + ((headers.size() > 12) ? ", ... (" + headers.size() + " in all)" : "");
+    }
+
+    private static ColumnMapping map(List<String> headers) {
+        Map<InputColumn, Integer> positions = new EnumMap<>(InputColumn.class);
+        for (int i = 0; i < headers.size(); i++) {
+            int position = i;
+            InputColumn.forHeader(headers.get(i)).ifPresent((column) -> positions.putIfAbsent(column, position));
         }
         return new ColumnMapping(positions);
     }
@@ -42,17 +75,15 @@ final class ColumnMapping {
                 value(InputColumn.TEMPLATE, valueAt));
     }
 
-    private String value(InputColumn column, IntFunction<String> valueAt) {
+    /** The raw value of a column, or {@code null}. */
+    String raw(InputColumn column, IntFunction<String> valueAt) {
         Integer position = this.positions.get(column);
-        if (position == null) {
-            return null;
-        }
-        String value = valueAt.apply(position);
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.strip();
-        return trimmed.isEmpty() ? null : trimmed;
+        return (position == null) ? null : valueAt.apply(position);
+    }
+
+    private String value(InputColumn column, IntFunction<String> valueAt) {
+        String trimmed = UnicodeText.trim(raw(column, valueAt));
+        return (trimmed == null || trimmed.isEmpty()) ? null : trimmed;
     }
 
 }

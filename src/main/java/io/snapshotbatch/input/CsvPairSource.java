@@ -1,66 +1,108 @@
 package io.snapshotbatch.input;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads pairs from an RFC 4180 CSV file: UTF-8 with an optional BOM, CRLF or LF, header row
- * required, header aliases per {@link InputColumn}, values trimmed, blank lines skipped.
+ * Reads pairs from a CSV file the way partner ops make it (Excel in any locale, Google Sheets, a CRM):
+ * see {@link CsvFile} for encodings and delimiters. The file is read once, streamed, never held in memory.
+ * Each row reports the physical line it starts on (header = line 1). No line is lost silently: a quoted
+ * value that swallows lines looking like rows, or that never closes, refuses the file, naming the line.
  */
 public final class CsvPairSource implements PairSource {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-        .setHeader()
-        .setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true)
-        .setAllowMissingColumnNames(true)
-        .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
-        .get();
+    private static final Logger logger = LoggerFactory.getLogger(CsvPairSource.class);
+
+    /** How much of the file {@link #checkReadable()} looks at: its UTF-8 check, and the rows it parses. */
+    private static final long HEAD_BYTES = 1024 * 1024;
 
     private final Path file;
 
+    private final CsvOptions options;
+
+    private volatile String inputEncoding;
+
     public CsvPairSource(Path file) {
+        this(file, CsvOptions.DETECT);
+    }
+
+    public CsvPairSource(Path file, CsvOptions options) {
         this.file = file;
+        this.options = options;
+    }
+
+    /**
+     * Fails fast, before anything is locked or started, when the file, its encoding, its header or the
+     * quoting of its first rows (about the first megabyte) is unusable. Reads only the head of the file.
+     * @throws InputException with one line saying which line is at fault and how to fix it
+     */
+    public CsvLayout checkReadable() {
+        try (CsvFile csv = CsvFile.open(this.file, this.options, HEAD_BYTES, null)) {
+            Header header = readHeader(csv);
+            readRows(csv, header, (row) -> {
+            }, HEAD_BYTES);
+            return new CsvLayout(csv.encoding(), csv.delimiter(), header.line, header.names);
+        }
     }
 
     @Override
     public void read(Consumer<PairRecord> sink) {
-        String text = readText();
-        LineIndex lines = new LineIndex(text);
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            ColumnMapping mapping = ColumnMapping.of(parser.getHeaderNames(), "Input file " + this.file);
-            for (CSVRecord record : parser) {
-                if (isBlank(record)) {
-                    continue;
-                }
-                int line = lines.firstNonEmptyLineFrom(record.getCharacterPosition());
-                sink.accept(mapping.toRecord(line, (i) -> (i < record.size()) ? record.get(i) : null));
-            }
-        }
-        catch (IOException | java.io.UncheckedIOException ex) {
-            throw new InputException("Input file %s is not valid CSV: %s".formatted(this.file, ex.getMessage()), ex);
+        try (CsvFile csv = CsvFile.open(this.file, this.options, Long.MAX_VALUE, (reason) -> logger
+            .info("Input file {} is {}: reading it as Windows-1252, as Excel on Windows writes it", this.file, reason))) {
+            Header header = readHeader(csv);
+            Count count = readRows(csv, header, sink, Long.MAX_VALUE);
+            this.inputEncoding = csv.encoding();
+            logger.info("Read {} rows from {} (lines 1-{}, header on line {}{}); {}", count.rows, this.file,
+                    csv.lines().lastLine(), header.line,
+                    (count.repeatedHeaders > 0) ? ", repeated on " + count.repeatedHeaders + " more lines" : "",
+                    csv.describe());
         }
     }
 
-    /** Fails fast, before anything is locked or started, when the file or its header is unusable. */
-    public void checkReadable() {
-        String text = readText();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            ColumnMapping.of(parser.getHeaderNames(), "Input file " + this.file);
+    private static final class Count {
+
+        int rows;
+
+        int repeatedHeaders;
+
+    }
+
+    /** Hands every row to {@code sink}, stopping after the record that crosses {@code limit} characters. */
+    private Count readRows(CsvFile csv, Header header, Consumer<PairRecord> sink, long limit) {
+        ColumnMapping mapping = header.mapping;
+        SwallowedLines swallowed = new SwallowedLines(csv.delimiter(), header.names.size(), new CsvProblems(this.file));
+        int nextLine = header.nextLine;
+        Count count = new Count();
+        CSVRecord record;
+        while (csv.lines().charsRead() <= limit && (record = csv.next(nextLine)) != null) {
+            int line = csv.lines().nextNonEmptyLine(nextLine);
+            nextLine = line + lineBreaks(record) + 1;
+            csv.lines().rowEnded();
+            if (isBlank(record)) {
+                continue;
+            }
+            swallowed.check(record, line);
+            IntFunction<String> values = valuesOf(record);
+            String engagement = mapping.raw(InputColumn.ENGAGEMENT, values);
+            if (engagement == null || !engagement.startsWith("eng-")) {
+                // Exports joined into one file: the header again. Its columns apply from here on; the
+                // line itself becomes a REJECTED row (REPEATED_HEADER), so it is accounted for.
+                ColumnMapping again = ColumnMapping.find(record.toList());
+                if (again != null) {
+                    mapping = again;
+                    count.repeatedHeaders++;
+                }
+            }
+            sink.accept(mapping.toRecord(line, values));
+            count.rows++;
         }
-        catch (IOException | java.io.UncheckedIOException ex) {
-            throw new InputException("Input file %s is not valid CSV: %s".formatted(this.file, ex.getMessage()), ex);
-        }
+        return count;
     }
 
     @Override
@@ -68,72 +110,67 @@ public final class CsvPairSource implements PairSource {
         return "csv:" + this.file.toAbsolutePath().normalize();
     }
 
-    private String readText() {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(this.file)))
-                .toString();
-            if (text.isBlank()) {
-                throw new InputException("Input file " + this.file + " is empty: a header row is required");
-            }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        }
-        catch (NoSuchFileException ex) {
-            throw new InputException("Input file " + this.file + " does not exist", ex);
-        }
-        catch (CharacterCodingException ex) {
-            throw new InputException("Input file " + this.file + " is not UTF-8", ex);
-        }
-        catch (IOException ex) {
-            throw new InputException("Input file " + this.file + " cannot be read: " + ex.getMessage(), ex);
-        }
+    /** The encoding the file was read in (e.g. {@code UTF-8}, {@code windows-1252}), once {@link #read} has run. */
+    @Override
+    public String inputEncoding() {
+        return this.inputEncoding;
     }
 
-    /** A line of only spaces is a blank line, not a row. */
+    private record Header(int line, int nextLine, List<String> names, ColumnMapping mapping) {
+    }
+
+    private Header readHeader(CsvFile csv) {
+        int nextLine = csv.firstLine();
+        CSVRecord record;
+        while ((record = csv.next(nextLine)) != null) {
+            int line = csv.lines().nextNonEmptyLine(nextLine);
+            nextLine = line + lineBreaks(record) + 1;
+            csv.lines().rowEnded();
+            if (isBlank(record)) {
+                continue;
+            }
+            List<String> names = record.toList();
+            String problem = ColumnMapping.problem(names);
+            if (problem != null) {
+                throw new CsvProblems(this.file).header(line, problem, names, csv.delimiter(), this.options);
+            }
+            return new Header(line, nextLine, names, ColumnMapping.find(names));
+        }
+        throw new CsvProblems(this.file).empty();
+    }
+
+    private static IntFunction<String> valuesOf(CSVRecord record) {
+        return (i) -> (i < record.size()) ? record.get(i) : null;
+    }
+
+    /** Line breaks inside the record's values (CRLF, LF or CR each count once), as the file has them. */
+    private static int lineBreaks(CSVRecord record) {
+        int breaks = 0;
+        for (String value : record) {
+            breaks += lineBreaks(value);
+        }
+        return breaks;
+    }
+
+    static int lineBreaks(String value) {
+        int breaks = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || (c == '\n' && (i == 0 || value.charAt(i - 1) != '\r'))) {
+                breaks++;
+            }
+        }
+        return breaks;
+    }
+
+    /** A line of only spaces (any Unicode space) and delimiters is a blank line, not a row. */
     private static boolean isBlank(CSVRecord record) {
         for (String value : record) {
-            if (value != null && !value.isBlank()) {
+            if (!UnicodeText.isBlank(value)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Turns character offsets into 1-based line numbers, so each row reports the line it starts on. */
-    private static final class LineIndex {
-
-        private final String text;
-
-        private final int[] lineStarts;
-
-        LineIndex(String text) {
-            this.text = text;
-            java.util.List<Integer> starts = new java.util.ArrayList<>();
-            starts.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                    starts.add(i + 1);
-                }
-            }
-            this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        int firstNonEmptyLineFrom(long position) {
-            int index = java.util.Arrays.binarySearch(this.lineStarts, (int) position);
-            int line = (index >= 0) ? index : -index - 2;
-            // The parser may report a record's position at the end of a preceding blank line.
-            while (line + 1 < this.lineStarts.length && isEmptyLine(line) ) {
-                line++;
-            }
-            return line + 1;
-        }
-
-        private boolean isEmptyLine(int line) {
-            int start = this.lineStarts[line];
-            int end = (line + 1 < this.lineStarts.length) ? this.lineStarts[line + 1] : this.text.length();
-            return this.text.substring(start, end).isBlank();
-        }
-
     }
 
 }

@@ -1,7 +1,6 @@
 package io.snapshotbatch.input;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,14 +34,17 @@ public enum InputColumn {
         return this.preferredName;
     }
 
-    /** Header names match case-insensitively, ignoring {@code _}, {@code -} and spaces. */
+    /**
+     * Header names match case-insensitively, ignoring {@code _}, dashes and spaces of every kind, and
+     * invisible format characters (zero-width space, BOM, soft hyphen) pasted along with them.
+     */
     public static Optional<InputColumn> forHeader(String header) {
         String normalized = normalize(header);
         return Arrays.stream(values()).filter((column) -> column.normalizedAliases.contains(normalized)).findFirst();
     }
 
     static String normalize(String header) {
-        return (header == null) ? "" : header.replaceAll("[\\s_\\-]", "").toLowerCase(Locale.ROOT);
+        return UnicodeText.foldHeader(header);
     }
 
 }

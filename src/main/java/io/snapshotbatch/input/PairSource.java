@@ -14,4 +14,9 @@ public interface PairSource {
     /** What the run was staged from, for the ledger and the logs (never a credential). */
     String describe();
 
+    /** The character encoding the source was read in, once {@link #read} has run; {@code null} if not a file. */
+    default String inputEncoding() {
+        return null;
+    }
+
 }

@@ -69,6 +69,14 @@ public class RunRepository {
             .update();
     }
 
+    /** Keeps the encoding the CSV input was read in, for the summary's {@code input_encoding}. */
+    public void recordInputEncoding(long runId, String encoding) {
+        this.jdbc.sql("update snapshot_run set input_encoding = :encoding where run_id = :runId")
+            .param("encoding", encoding)
+            .param("runId", runId)
+            .update();
+    }
+
     /** Starts a new Spring Batch job instance for this run: the previous one completed (e.g. before a re-run). */
     public int nextJobLaunch(long runId) {
         this.jdbc.sql("update snapshot_run set job_launch = job_launch + 1 where run_id = :runId").param("runId", runId).update();
@@ -110,7 +118,7 @@ public class RunRepository {
                 rs.getString("source"), RunStatus.valueOf(rs.getString("status")), rs.getBoolean("staged"),
                 rs.getInt("job_launch"),
                 rs.wasNull() ? null : inputRows, rs.getString("stop_reason"), instant(rs, "started_at"),
-                instant(rs, "finished_at"));
+                instant(rs, "finished_at"), rs.getString("input_encoding"));
     }
 
 }

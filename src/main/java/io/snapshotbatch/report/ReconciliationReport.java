@@ -154,6 +154,7 @@ public class ReconciliationReport {
         metrics.add(List.of("rate_ceiling", rate(pace.rateCeiling())));
         metrics.add(List.of("rate_end", rate(pace.rateEnd())));
         metrics.add(List.of("pace_limited_by", (pace.limitedBy() != null) ? pace.limitedBy() : ""));
+        metrics.add(List.of("input_encoding", (run.inputEncoding() != null) ? run.inputEncoding() : ""));
         return metrics;
     }
 

@@ -58,6 +58,9 @@ public class InputStager {
         source.read(batch::add);
         batch.flush();
         this.runs.markStaged(run.runId(), batch.rows);
+        if (source.inputEncoding() != null) {
+            this.runs.recordInputEncoding(run.runId(), source.inputEncoding());
+        }
         logger.info("Staged {} rows of run {} from {}: {} to send, {} rejected, {} duplicates", batch.rows,
                 run.runDate(), source.describe(), batch.pending, batch.rejected, batch.duplicates);
         return batch.rows;

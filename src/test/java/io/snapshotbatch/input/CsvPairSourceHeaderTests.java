@@ -171,15 +171,21 @@ class CsvPairSourceHeaderTests extends CsvPairSourceTestSupport {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsAnInputError() throws IOException {
+    void aFileThatIsNotUtf8IsReadAsWindows1252() throws IOException {
         // given an ISO-8859-1 file with a byte that is not valid UTF-8
         Path file = this.dir.resolve("latin1.csv");
-        Files.write(file, ("engagement_id,opportunity_id,notes\n" + ENG_1 + ",O1,M\u00fcller\n")
+        Files.write(file, ("engagement_id,opportunity_id,template\n" + ENG_1 + ",O1,M\u00fcller\n")
             .getBytes(StandardCharsets.ISO_8859_1));
 
-        // when / then
-        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class).hasMessageContaining("UTF-8");
-        assertThatThrownBy(() -> new CsvPairSource(file).checkReadable()).isInstanceOf(InputException.class);
+        // when
+        CsvPairSource source = new CsvPairSource(file);
+        List<PairRecord> rows = new java.util.ArrayList<>();
+        source.read(rows::add);
+
+        // then
+        assertThat(rows).extracting(PairRecord::template).containsExactly("M\u00fcller");
+        assertThat(source.inputEncoding()).isEqualTo("windows-1252");
+        assertThat(new CsvPairSource(file).checkReadable().encoding()).isEqualTo("windows-1252");
     }
 
     @Test

@@ -54,7 +54,7 @@ class PairValidatorTests {
 
         // then
         assertThat(failures).extracting(Rejection::code).containsExactly("INVALID_ENGAGEMENT_ID");
-        assertThat(failures.get(0).reason()).contains(engagement);
+        assertThat(failures.get(0).reason()).contains(asShown(engagement));
     }
 
     @Test
@@ -81,7 +81,7 @@ class PairValidatorTests {
 
         // then
         assertThat(failures).extracting(Rejection::code).containsExactly("INVALID_RESOURCE_ID");
-        assertThat(failures.get(0).reason()).contains(opportunity);
+        assertThat(failures.get(0).reason()).contains(asShown(opportunity));
     }
 
     @Test
@@ -232,6 +232,13 @@ class PairValidatorTests {
 
     private List<String> codes(SnapshotKey key) {
         return this.validator.validate(key).stream().map(Rejection::code).toList();
+    }
+
+
+    /** How a reason shows a value: characters other than printable ASCII escaped (only those these tests use). */
+    private static String asShown(String value) {
+        return value.replace("\n", "\\n").replace("\u00e9", "\\u00E9").replace("\u0661", "\\u0661")
+            .replace("\u0662", "\\u0662");
     }
 
 }

@@ -95,4 +95,21 @@ class ReconciliationReportSummaryTests extends ReconciliationReportTestSupport {
         assertThat(summary).containsEntry("input_rows", "0").containsEntry("created", "0").containsEntry("pending", "0");
     }
 
+    @Test
+    void theInputEncodingIsAppendedAfterTheExistingMetricsAndEmptyUntilKnown() throws IOException {
+        // given a run whose CSV input was read as Windows-1252
+        this.report.write(this.run, RunStatus.RUNNING, this.reportDir);
+        assertThat(summary()).containsEntry("input_encoding", "");
+        db.runs().recordInputEncoding(this.run.runId(), "windows-1252");
+        SnapshotRun staged = db.runs().find(this.run.runId()).orElseThrow();
+
+        // when
+        this.report.write(staged, RunStatus.COMPLETED, this.reportDir);
+
+        // then
+        List<String> metrics = List.copyOf(summary().keySet());
+        assertThat(summary()).containsEntry("input_encoding", "windows-1252");
+        assertThat(metrics.indexOf("input_encoding")).isGreaterThan(metrics.indexOf("stop_reason"));
+    }
+
 }
