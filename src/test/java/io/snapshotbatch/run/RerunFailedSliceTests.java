@@ -72,9 +72,8 @@ class RerunFailedSliceTests {
             // then
             ReportFiles afterSlice = ReportFiles.read(reports, RUN_DATE);
             assertThat(slice).isEqualTo(ExitCodes.FINISHED_WITH_PROBLEMS);
-            assertThat(output.getOut()).contains("Re-sending 2 FAILED rows of run " + RUN_DATE
-                    + " with error code ResourceNotFoundException on lines 2-6: 0 with their token (outcome unknown), "
-                    + "2 with a new token")
+            assertThat(output.getOut()).contains("Re-sending 2 FAILED rows with error code ResourceNotFoundException on "
+                    + "lines 2-6 (0 with their token: outcome unknown; 2 with a new token) of run " + RUN_DATE)
                 .contains("3 other FAILED rows are left as they are");
             assertThat(failed(afterSlice)).isEqualTo(Map.of(7, "ResourceNotFoundException", 10, "InternalServerException", 20,
                     "InternalServerException"));
