@@ -43,11 +43,11 @@ public class PaceRepository {
     public Optional<String> mainCatalogOfPendingRows(long runId) {
         return this.jdbc.sql("""
                 select catalog from snapshot_row where run_id = :runId and outcome = 'PENDING' and catalog is not null
-                group by catalog order by count(*) desc, catalog""")
+                group by catalog order by count(*) desc, catalog
+                fetch first 1 rows only""")
             .param("runId", runId)
             .query(String.class)
-            .stream()
-            .findFirst();
+            .optional();
     }
 
     public void saveRunPace(long runId, RunPace pace) {

@@ -39,11 +39,13 @@ public class RunRepository {
 
     /** The newest generation of a run date, if there is any. */
     public Optional<SnapshotRun> latest(LocalDate runDate) {
-        return this.jdbc.sql("select * from snapshot_run where run_date = :runDate order by generation desc")
+        // One row, read as a list: a JdbcClient stream holds its connection until it is closed.
+        return this.jdbc.sql("""
+                select * from snapshot_run where run_date = :runDate order by generation desc
+                fetch first 1 rows only""")
             .param("runDate", runDate)
             .query(RunRepository::map)
-            .stream()
-            .findFirst();
+            .optional();
     }
 
     /** One generation of a run date (0, then one per {@code --force-new-run}). */
