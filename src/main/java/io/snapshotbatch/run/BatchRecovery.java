@@ -96,7 +96,7 @@ final class BatchRecovery {
             }
             else if (!ended(execution.getStatus()) || !unfinished.isEmpty()) {
                 found.add("execution " + execution.getId() + " ended " + execution.getStatus() + " (" + steps
-                        + "): Spring Batch could not record how it ended");
+                        + "): Spring Batch never recorded how all of it ended");
             }
         }
         return found.isEmpty() ? null : String.join("; ", found);
