@@ -29,9 +29,9 @@ class RandomKillIntegrationTests {
 
     static final long SEED = Long.getLong("snapshot.kill.seed", new Random().nextLong());
 
-    private static final int ROWS = 500;
+    private static final int ROWS = 400;
 
-    private static final int KILLS = 10;
+    private static final int KILLS = 7;
 
     static EmulatorProcess emulator;
 

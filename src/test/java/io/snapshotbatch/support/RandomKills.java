@@ -21,9 +21,9 @@ import io.snapshotbatch.run.DatabaseTarget;
  *
  * A kill lands at one of three kinds of moment, drawn from the seeded {@link Random}: a delay from the
  * process's first millisecond (start-up: JVM, Spring, Flyway's first migration of an empty database, Batch's
- * job instance and execution, staging), a number of snapshots created (mid-partition, calls in flight), or the
- * moment the report's first file appears (while the report files are moved into place). The first kill of a
- * night is always a start-up one. The draws are replayable from the seed; where exactly a delay lands in the
+ * job instance and execution, staging), a number of snapshots created (mid-partition, calls in flight), or a
+ * few milliseconds after the report's first file appears (while the report files are moved into place). The
+ * first kill of a night is a start-up one, the last one at the report, those between either of the others. The draws are replayable from the seed; where exactly a delay lands in the
  * process depends on the machine, so each kill is printed with the last line the process logged.
  */
 public final class RandomKills {
@@ -71,12 +71,8 @@ public final class RandomKills {
         int launches = 0;
         int exit = -1;
         while (killed < kills) {
-            Moment moment = (killed == 0) ? Moment.START_UP : Moment.draw(this.random);
-            int done = this.emulator.stats().revisionsOf(enginePrefix(prefix)).size();
-            if (moment == Moment.REPORT && kills - killed > 2 && done < rows) {
-                // A launch that reaches its report has sent every row: it would end the night before its kills.
-                moment = Moment.SENDING;
-            }
+            // The first kill is in start-up (a new ledger: Flyway's first migration), the last at the report.
+            Moment moment = (killed == 0) ? Moment.START_UP : (killed == kills - 1) ? Moment.REPORT : Moment.draw(this.random);
             Instant launched = Instant.now();
             JarProcess process = JarProcess.start(work, Map.of(), command);
             launches++;
@@ -121,9 +117,12 @@ public final class RandomKills {
 
         START_UP, SENDING, REPORT;
 
+        /**
+         * Start-up or sending, for the kills between the first and the last: a launch that reaches its report
+         * has sent every row, so a report kill there would end the night before its kills are done.
+         */
         static Moment draw(Random random) {
-            double p = random.nextDouble();
-            return (p < 0.35) ? START_UP : (p < 0.85) ? SENDING : REPORT;
+            return (random.nextDouble() < 0.35) ? START_UP : SENDING;
         }
 
     }
