@@ -30,7 +30,7 @@ class RelaunchSafetyIntegrationTests extends RestartIntegrationTestSupport {
             throws Exception {
         DatabaseTarget db = database.equals("h2") ? TestDatabases.h2(this.work.resolve("h2")) : TestDatabases.freshPostgres();
         String prefix = database.equals("h2") ? "rlsh" : "rlsp";
-        int rows = 120;
+        int rows = 60;
         try {
             // given: the run date completed, and verified
             Path input = InputFiles.validPairs(this.work, prefix, rows);
@@ -78,7 +78,8 @@ class RelaunchSafetyIntegrationTests extends RestartIntegrationTestSupport {
     }
 
     private static List<String> verifyCommand(DatabaseTarget db, String endpoint) {
-        return JarProcess.withDatabase(db, "verify", "--run-date", RUN_DATE, "--endpoint", endpoint, "--quiet");
+        return JarProcess.withDatabase(db, "verify", "--run-date", RUN_DATE, "--endpoint", endpoint, "--read-rate", "100",
+                "--quiet");
     }
 
     private static Map<String, Long> verifyStatuses(DatabaseTarget db) throws Exception {
