@@ -31,7 +31,7 @@ class RandomKillIntegrationTests {
 
     private static final int ROWS = 400;
 
-    private static final int KILLS = 7;
+    private static final int KILLS = 6;
 
     static EmulatorProcess emulator;
 
