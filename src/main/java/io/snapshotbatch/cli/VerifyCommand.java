@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
 /** {@code verify}: check a run's CREATED rows against the service (read calls) and record the result. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = { "Check a run's CREATED rows against the service (GetResourceSnapshot) and record the result.",
-                "Exit 0 when every snapshot is there with its recorded ARN, 3 otherwise." })
+                "Exit 0 when every snapshot is there with its recorded ARN, 3 otherwise,",
+                "4 when the service did not answer for some rows (their earlier result is kept)." })
 public class VerifyCommand implements Callable<Integer> {
 
     @Mixin
@@ -51,9 +52,20 @@ public class VerifyCommand implements Callable<Integer> {
                     context.bean(SnapshotSettings.class).progressInterval())) {
                 result = context.bean(SnapshotVerifier.class).verify(run, progress);
             }
-            System.out.printf("Verified run %s: %d snapshots found as recorded, %d not (see verify_status in the ledger)%n",
-                    run.runDate(), result.verified(), result.problems());
-            int code = (result.problems() == 0) ? ExitCodes.OK : ExitCodes.FINISHED_WITH_PROBLEMS;
+            int code;
+            if (!result.finished()) {
+                // An unreachable service says nothing about the snapshots: stopped (exit 4), nothing overwritten.
+                System.out.printf("Verify of run %s stopped: %s; %d rows could not be checked and keep their earlier "
+                        + "verify_status (%d found as recorded, %d not); run the same command again%n", run.runDate(),
+                        (result.stopReason() != null) ? result.stopReason() : "the service did not answer for some rows",
+                        created - result.verified() - result.problems(), result.verified(), result.problems());
+                code = ExitCodes.STOPPED;
+            }
+            else {
+                System.out.printf("Verified run %s: %d snapshots found as recorded, %d not (see verify_status in the ledger)%n",
+                        run.runDate(), result.verified(), result.problems());
+                code = (result.problems() == 0) ? ExitCodes.OK : ExitCodes.FINISHED_WITH_PROBLEMS;
+            }
             pusher.finish(code);
             return code;
         }

@@ -3,11 +3,13 @@ package io.snapshotbatch.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,6 +47,9 @@ public class ReconciliationReport {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private static final Logger logger = LoggerFactory.getLogger(ReconciliationReport.class);
+
+    /** The temporary files of {@link #replace} and of report.html: {@code .<name>.<uuid>.tmp}. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(reconciliation\\.csv|summary\\.csv|report\\.html)\\.[0-9a-f-]{36}\\.tmp");
 
     private final LedgerRepository ledger;
 
@@ -93,6 +100,7 @@ public class ReconciliationReport {
         this.written.remove(run.runId());
         try {
             Files.createDirectories(directory);
+            removeLeftovers(run, directory);
             replace(directory.resolve("reconciliation.csv"), (printer) -> {
                 printer.printRecord((Object[]) COLUMNS);
                 this.ledger.forEachRow(run.runId(), (row) -> print(printer, row));
@@ -189,6 +197,37 @@ public class ReconciliationReport {
 
         void print(CSVPrinter printer) throws IOException;
 
+    }
+
+    /**
+     * Removes the temporary files of a report that a process killed while writing it left behind (the report
+     * files themselves are always whole: each is moved into place). Only files older than this process are
+     * touched, so a {@code report} command writing at the same moment keeps its own.
+     */
+    private static void removeLeftovers(SnapshotRun run, Path directory) throws IOException {
+        FileTime started = FileTime.fromMillis(ManagementFactory.getRuntimeMXBean().getStartTime());
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.list(directory)) {
+            leftovers = files.filter((file) -> TEMPORARY.matcher(file.getFileName().toString()).matches())
+                .filter((file) -> olderThan(file, started))
+                .toList();
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
+        if (!leftovers.isEmpty()) {
+            logger.warn("Recovering the report of run {}: removed {} temporary files that a process killed while writing "
+                    + "it left in {}", run.runDate(), leftovers.size(), directory);
+        }
+    }
+
+    private static boolean olderThan(Path file, FileTime time) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(time) < 0;
+        }
+        catch (IOException gone) {
+            return false;
+        }
     }
 
     private static void replace(Path target, Body body) throws IOException {

@@ -6,11 +6,9 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -22,14 +20,13 @@ import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.OutcomeCounts;
 import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.ledger.SnapshotRun;
-import io.snapshotbatch.snapshot.SnapshotJobConfiguration;
 import io.snapshotbatch.snapshot.StagingInput;
 import io.snapshotbatch.throttle.CallBudget;
 import io.snapshotbatch.throttle.RollingQuota;
 
 /**
- * Starts, continues or restarts the job of a run. The caller must hold the run date's
- * {@link RunGuard}: any execution still marked running is then known to be dead, and is recovered.
+ * Starts or continues the job of a run. The caller must hold the run date's {@link RunGuard}: any
+ * execution still marked running is then known to be dead, and is recovered ({@link BatchRecovery}).
  */
 @Component
 public class RunLauncher {
@@ -37,8 +34,6 @@ public class RunLauncher {
     private static final Logger logger = LoggerFactory.getLogger(RunLauncher.class);
 
     private final JobOperator jobOperator;
-
-    private final JobRepository jobRepository;
 
     private final Job snapshotJob;
 
@@ -54,10 +49,12 @@ public class RunLauncher {
 
     private final Clock clock;
 
+    private final BatchRecovery recovery;
+
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job snapshotJob, RunRepository runs,
             LedgerRepository ledger, StagingInput stagingInput, CallBudget budget, RollingQuota quota, Clock clock) {
         this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
+        this.recovery = new BatchRecovery(jobOperator, jobRepository, runs);
         this.snapshotJob = snapshotJob;
         this.runs = runs;
         this.ledger = ledger;
@@ -76,17 +73,19 @@ public class RunLauncher {
                     + " already completed at " + run.finishedAt() + "; nothing to send (--force-new-run starts a new run)");
         }
         SnapshotRun run;
-        if (latest.isEmpty() || forceNewRun) {
+        // --force-new-run starts a generation only after the latest one completed: an unfinished one (the same
+        // command stopped or killed) is continued, so relaunching that command never snapshots a row a third time.
+        if (latest.isEmpty() || forceNewRun && latest.get().completed()) {
             int generation = latest.map((r) -> r.generation() + 1).orElse(0);
-            if (latest.isPresent() && !latest.get().completed()) {
-                logger.warn("--force-new-run: run {} generation {} is left unfinished; its PENDING rows will not be sent",
-                        runDate, latest.get().generation());
-            }
             run = this.runs.create(runDate, generation, source.describe(), this.clock.instant());
             logger.info("Starting run {} (generation {}) from {}", runDate, generation, source.describe());
         }
         else {
             run = latest.get();
+            if (forceNewRun) {
+                logger.info("--force-new-run: generation {} of run {} has not completed; continuing it, not starting another",
+                        run.generation(), runDate);
+            }
             logger.info("Continuing run {} (generation {}, started {}, last {}): {} rows still pending", runDate,
                     run.generation(), run.startedAt(), run.status(), this.ledger.counts(run.runId()).pending());
         }
@@ -104,26 +103,7 @@ public class RunLauncher {
         this.budget.startFrom(before.apiCalls());
         // Spent budget or quota: the stop is signalled before anything is sent, and the job only reports.
         this.quota.start();
-        JobParameters parameters = parameters(run.runId(), run.jobLaunch());
-        JobExecution last = this.jobRepository.getLastJobExecution(SnapshotJobConfiguration.JOB_NAME, parameters);
-        if (last != null && last.getStatus().isRunning()) {
-            // We hold the run date's guard, so the process that left this execution running is gone.
-            logger.warn("Execution {} of run {} was left {} by a process that died; recovering it", last.getId(),
-                    run.runDate(), last.getStatus());
-            last = this.jobOperator.recover(last);
-        }
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            // A completed instance cannot run again; rows re-queued since (rerun-failed) need a new one.
-            parameters = parameters(run.runId(), this.runs.nextJobLaunch(run.runId()));
-        }
-        else if (last != null && endedUnknown(last)) {
-            // Spring Batch could not record how the execution (or one of its steps) ended, typically because the
-            // database went away, and refuses to restart it. Nothing is lost: the ledger, not Batch's metadata,
-            // records what was sent (staged flag, PENDING rows), so a new job instance continues the run.
-            logger.warn("Execution {} of run {} ended in Spring Batch's UNKNOWN state (its end could not be recorded); "
-                    + "continuing the run from the ledger in a new job instance", last.getId(), run.runDate());
-            parameters = parameters(run.runId(), this.runs.nextJobLaunch(run.runId()));
-        }
+        JobParameters parameters = this.recovery.parametersFor(run);
         JobExecution execution = this.jobOperator.start(this.snapshotJob, parameters);
         // An input that turned out unreadable while staging is a usage error (exit 2), not a crash;
         // the run stays unstaged and a launch with a corrected input stages it.
@@ -138,17 +118,6 @@ public class RunLauncher {
         SnapshotRun after = this.runs.find(run.runId()).orElseThrow();
         OutcomeCounts counts = this.ledger.counts(run.runId());
         return new RunEnd(after, counts, false, describe(after, counts, execution));
-    }
-
-    private static boolean endedUnknown(JobExecution execution) {
-        return execution.getStatus() == BatchStatus.UNKNOWN
-                || execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus() == BatchStatus.UNKNOWN);
-    }
-
-    private static JobParameters parameters(long runId, int jobLaunch) {
-        return new JobParametersBuilder().addLong(SnapshotJobConfiguration.RUN_ID, runId)
-            .addLong("jobLaunch", (long) jobLaunch)
-            .toJobParameters();
     }
 
     private static String describe(SnapshotRun run, OutcomeCounts counts, JobExecution execution) {

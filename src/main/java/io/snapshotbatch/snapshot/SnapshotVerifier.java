@@ -23,8 +23,28 @@ public class SnapshotVerifier {
 
     public static final String MISMATCH = "MISMATCH";
 
-    public record Verified(int verified, int problems) {
+    /**
+     * @param verified rows found as recorded
+     * @param problems rows the service answered otherwise (recorded in {@code verify_status})
+     * @param unanswered rows without an answer (timeout, connection error, throttled, 5xx): their
+     *     {@code verify_status} is left as it was, and verify did not finish
+     * @param stopReason why verify stopped before its last row (the service looks unreachable), or null
+     */
+    public record Verified(int verified, int problems, int unanswered, String stopReason) {
+
+        public Verified(int verified, int problems) {
+            this(verified, problems, 0, null);
+        }
+
+        /** Whether every CREATED row got an answer. */
+        public boolean finished() {
+            return this.unanswered == 0 && this.stopReason == null;
+        }
+
     }
+
+    /** Unanswered calls in a row after which the service is taken to be unreachable and verify stops. */
+    static final int STOP_AFTER_UNANSWERED = 10;
 
     private final PartnerCentralSellingClient client;
 
@@ -46,13 +66,25 @@ public class SnapshotVerifier {
     public Verified verify(SnapshotRun run, RowProgress progress) {
         int verified = 0;
         int problems = 0;
+        int unanswered = 0;
+        int unansweredInARow = 0;
         long startNanos = System.nanoTime();
         for (LedgerRow row : this.ledger.rowsWithOutcome(run.runId(), Outcome.CREATED)) {
             String status = check(row);
+            int checked = verified + problems + unanswered + 1;
             if (progress != null) {
-                progress.update(verified + problems + 1L,
-                        (verified + problems + 1) / Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9));
+                progress.update(checked, checked / Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9));
             }
+            if (status == null) {
+                // No answer says nothing about the snapshot: the status recorded earlier stays.
+                unanswered++;
+                if (++unansweredInARow >= STOP_AFTER_UNANSWERED) {
+                    return new Verified(verified, problems, unanswered, "the service looks unreachable: "
+                            + unansweredInARow + " calls in a row got no answer");
+                }
+                continue;
+            }
+            unansweredInARow = 0;
             this.ledger.recordVerification(run.runId(), row.line(), status, this.clock.instant());
             if (VERIFIED.equals(status)) {
                 verified++;
@@ -61,9 +93,10 @@ public class SnapshotVerifier {
                 problems++;
             }
         }
-        return new Verified(verified, problems);
+        return new Verified(verified, problems, unanswered, null);
     }
 
+    /** The row's verify status, or null when the service gave no answer about it. */
     private String check(LedgerRow row) {
         try {
             GetResourceSnapshotResponse snapshot = this.client.getResourceSnapshot((r) -> r.catalog(row.catalog())
@@ -75,7 +108,11 @@ public class SnapshotVerifier {
             return (row.snapshotArn() != null && row.snapshotArn().equals(snapshot.arn())) ? VERIFIED : MISMATCH;
         }
         catch (RuntimeException ex) {
-            return ApiFailure.of(ex).code();
+            ApiFailure failure = ApiFailure.of(ex);
+            return switch (failure.disposition()) {
+                case FAILED, DENIED -> failure.code();
+                case NO_ANSWER, THROTTLED, SERVICE_ERROR, STOP_RUN -> null;
+            };
         }
     }
 

@@ -57,4 +57,27 @@ class ReconciliationReportPlacementTests extends ReconciliationReportTestSupport
         assertThat(this.report.writtenTo(this.run)).isEmpty();
     }
 
+    @Test
+    void temporaryFilesOfAReportKilledWhileMovedIntoPlaceAreRemovedByTheNextWrite() throws IOException {
+        // given: a process killed after moving reconciliation.csv, before summary.csv and report.html
+        Path directory = this.reportDir.resolve(RUN_DATE.toString());
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("reconciliation.csv"), "line,catalog\r\n");
+        Path summary = directory.resolve(".summary.csv.0f8fad5b-d9cb-469f-a165-70867728950e.tmp");
+        Path html = directory.resolve(".report.html.7c9e6679-7425-40de-944b-e07fc1f90ae7.tmp");
+        Path someoneElses = directory.resolve(".notes.txt.tmp");
+        for (Path leftover : java.util.List.of(summary, html, someoneElses)) {
+            Files.writeString(leftover, "half of a fi");
+            Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+        // when
+        this.report.write(this.run, RunStatus.COMPLETED, this.reportDir);
+        // then: the report is whole, the report's leftovers are gone, other files are left alone
+        assertThat(directory.resolve("summary.csv")).content().contains("status,COMPLETED");
+        assertThat(directory.resolve("reconciliation.csv")).content().startsWith("line,catalog,engagement_id");
+        assertThat(summary).doesNotExist();
+        assertThat(html).doesNotExist();
+        assertThat(someoneElses).exists();
+    }
+
 }

@@ -27,7 +27,7 @@ abstract class RestartIntegrationTestSupport {
 
     static final String RUN_DATE = RunDates.daysAgo(1);
 
-    static final String RECOVERING = "was left STARTED by a process that died; recovering it";
+    static final String RECOVERING = "was left STARTED by a process that died";
 
     static EmulatorProcess emulator;
 

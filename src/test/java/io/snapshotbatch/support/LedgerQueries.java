@@ -40,6 +40,19 @@ public final class LedgerQueries {
         }
     }
 
+    /** Runs each statement (updates, deletes) in one transaction, e.g. to build the state a killed process leaves. */
+    public static void execute(DatabaseTarget database, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            connection.setAutoCommit(false);
+            for (String sql : statements) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.executeUpdate();
+                }
+            }
+            connection.commit();
+        }
+    }
+
     /** The single value of a query returning at most one row and one column; null when there is no row. */
     public static Object value(DatabaseTarget database, String sql, Object... parameters) throws SQLException {
         List<Map<String, Object>> rows = rows(database, sql, parameters);
