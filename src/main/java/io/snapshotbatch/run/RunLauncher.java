@@ -75,6 +75,11 @@ public class RunLauncher {
             return new RunEnd(run, this.ledger.counts(run.runId()), true, "Run " + runDate
                     + " already completed at " + run.finishedAt() + "; nothing to send (--force-new-run starts a new run)");
         }
+        if (latest.isEmpty() || forceNewRun || !latest.get().staged()) {
+            // A query that cannot run (a typo, a missing table) is a usage error before a run is created;
+            // a run that is already staged never reads its source again, so it resumes whatever the source is now.
+            source.check();
+        }
         SnapshotRun run;
         if (latest.isEmpty() || forceNewRun) {
             int generation = latest.map((r) -> r.generation() + 1).orElse(0);

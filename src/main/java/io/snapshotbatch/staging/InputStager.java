@@ -58,6 +58,10 @@ public class InputStager {
         source.read(batch::add);
         batch.flush();
         this.runs.markStaged(run.runId(), batch.rows);
+        if (!source.describe().equals(run.source())) {
+            // A launch whose input failed created the run; the input was corrected before this one.
+            this.runs.recordSource(run.runId(), source.describe());
+        }
         if (source.inputEncoding() != null) {
             this.runs.recordInputEncoding(run.runId(), source.inputEncoding());
         }
