@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 11 where it happened: staging, in the ledger's transaction as the stage step runs it, from a query
  * on a table in the ledger's own database, past the 1,000 rows of one fetch and one insert batch. The
- * inserts belong to the staging transaction (its rollback leaves nothing), never to the query's read-only one.
+ * inserts belong to the staging transaction (its rollback leaves nothing), never to the query's read-only one;
+ * a query may even read the ledger's own rows while staging writes to that table.
  */
 class InputStagerSqlSourceTests {
 
@@ -76,6 +77,17 @@ class InputStagerSqlSourceTests {
             assertThat(count(jdbc, committed)).isEqualTo(2500);
             assertThat(runs.find(committed.runId()).orElseThrow().staged()).isTrue();
             assertThat(runs.find(rolledBack.runId()).orElseThrow().staged()).isFalse();
+
+            // when a third run is staged from the ledger's own rows of the second (last night's rows again)
+            SqlPairSource fromLedger = new SqlPairSource(ledgerDataSource, "select engagement_id, resource_id as "
+                    + "opportunity_id from snapshot_row where run_id = " + committed.runId() + " order by line",
+                    "the ledger database");
+            SnapshotRun again = runs.create(LocalDate.of(2026, 1, 3), 0, fromLedger.describe(), Instant.now());
+            int restaged = stagingTransaction.execute((status) -> stager.stage(again, fromLedger, defaults));
+
+            // then reading the table being written to is no obstacle either
+            assertThat(restaged).isEqualTo(2500);
+            assertThat(count(jdbc, again)).isEqualTo(2500);
         }
         finally {
             if (database.isPostgres()) {
