@@ -23,21 +23,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The CSV input path audited as issue 11 asks: a file larger than its checked head (1 MB) and than many
  * insert batches, on PostgreSQL, whose quoting breaks near the end. The error is found while staging, after
- * dozens of batches were written: exit 2 with one line and no stack trace (Spring Batch's step log of it
+ * 15 insert batches were written: exit 2 with one line and no stack trace (Spring Batch's step log of it
  * is kept out), nothing staged; the corrected file, launched with the same command, stages every row.
  */
 class CsvStagingIntegrationTests {
 
-    private static final int ROWS = 45_000;
+    private static final int ROWS = 16_000;
 
-    private static final int BROKEN_LINE = 44_000;
+    private static final int BROKEN_LINE = 15_500;
+
+    /** Makes the file larger than the 1 MB head that is checked before the launch, with fewer rows to stage. */
+    private static final String NOTE = "Renewal of the northern region account for the third quarter";
 
     @TempDir
     Path work;
 
     @Test
     void aQuotingErrorPastTheHeadStagesNothingAndTheCorrectedFileStagesEveryRow() throws Exception {
-        // given a 1.3 MB file whose line 44,000 opens a quote that is never closed
+        // given a 1.3 MB file whose row 15,500 opens a quote that is never closed
         Path input = this.work.resolve("pairs.csv");
         write(input, true);
         DatabaseTarget ledger = TestDatabases.freshPostgres();
@@ -79,14 +82,14 @@ class CsvStagingIntegrationTests {
         }
     }
 
-    /** Header, then ROWS rows; the last repeats the first (a duplicate 44 batches back). */
+    /** Header, then ROWS rows; the last repeats the first (a duplicate 15 batches back). */
     private static void write(Path file, boolean broken) throws Exception {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("engagement_id,opportunity_id\n");
+            out.write("engagement_id,opportunity_id,note\n");
             for (int i = 1; i <= ROWS; i++) {
                 int id = (i == ROWS) ? 1 : i;
                 String opportunity = (broken && i == BROKEN_LINE) ? "\"O" + id : "O" + id;
-                out.write("eng-%014d,%s\n".formatted(id, opportunity));
+                out.write("eng-%014d,%s,%s\n".formatted(id, opportunity, NOTE));
             }
         }
     }
