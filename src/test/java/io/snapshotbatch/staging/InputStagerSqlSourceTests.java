@@ -3,9 +3,12 @@ package io.snapshotbatch.staging;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +17,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.snapshotbatch.input.PairRecord;
+import io.snapshotbatch.input.PairSource;
 import io.snapshotbatch.input.RowDefaults;
 import io.snapshotbatch.input.SqlPairSource;
 import io.snapshotbatch.ledger.LedgerRepository;
@@ -42,12 +47,7 @@ class InputStagerSqlSourceTests {
                 ? new DatabaseTarget("jdbc:h2:mem:staging-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null)
                 : TestDatabases.freshPostgres();
         try {
-            DriverManagerDataSource ledgerDataSource = dataSource(database);
-            Flyway.configure()
-                .dataSource(ledgerDataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                .load()
-                .migrate();
+            DriverManagerDataSource ledgerDataSource = migrated(database, vendor);
             JdbcTemplate jdbc = new JdbcTemplate(ledgerDataSource);
             jdbc.execute("create table src (id int primary key, eng varchar(100), opp varchar(100))");
             jdbc.batchUpdate("insert into src values (?, ?, ?)", java.util.stream.IntStream.rangeClosed(1, 2500)
@@ -94,6 +94,58 @@ class InputStagerSqlSourceTests {
                 TestDatabases.dropPostgres(database);
             }
         }
+    }
+
+    @Test
+    void aNulCharacterInTheInputIsRejectedNotACrashOnPostgres() {
+        // given a PostgreSQL ledger, which cannot store U+0000 in text, and rows with one (a CSV or an H2 source can)
+        DatabaseTarget database = TestDatabases.freshPostgres();
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(migrated(database, "postgresql"));
+            RunRepository runs = new RunRepository(JdbcClient.create(jdbc));
+            InputStager stager = new InputStager(new LedgerRepository(JdbcClient.create(jdbc), jdbc), runs,
+                    Clock.systemUTC());
+            SnapshotRun run = runs.create(LocalDate.of(2026, 1, 4), 0, "test rows", Instant.now());
+            List<PairRecord> records = List.of(new PairRecord(1, null, "eng-0000000000\u000001", null, "O1", null),
+                    new PairRecord(2, null, "eng-00000000000002", null, "O2\u0000", null),
+                    new PairRecord(3, null, "eng-00000000000003", null, "O3", null));
+            PairSource source = new PairSource() {
+
+                @Override
+                public void read(Consumer<PairRecord> sink) {
+                    records.forEach(sink);
+                }
+
+                @Override
+                public String describe() {
+                    return "test rows";
+                }
+
+            };
+
+            // when
+            int staged = stager.stage(run, source, new RowDefaults("Sandbox", "OpportunitySummaryView"));
+
+            // then the two rows are REJECTED, their values stored with U+2400 where the NUL was
+            assertThat(staged).isEqualTo(3);
+            assertThat(jdbc.queryForList("select outcome || ' ' || engagement_id || ' ' || resource_id from snapshot_row "
+                    + "where run_id = ? order by line", String.class, run.runId()))
+                .containsExactly("REJECTED eng-0000000000\u240001 O1", "REJECTED eng-00000000000002 O2\u2400",
+                        "PENDING eng-00000000000003 O3");
+        }
+        finally {
+            TestDatabases.dropPostgres(database);
+        }
+    }
+
+    private static DriverManagerDataSource migrated(DatabaseTarget database, String vendor) {
+        DriverManagerDataSource dataSource = dataSource(database);
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+            .load()
+            .migrate();
+        return dataSource;
     }
 
     private static int count(JdbcTemplate jdbc, SnapshotRun run) {
