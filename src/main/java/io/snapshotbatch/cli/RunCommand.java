@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.snapshotbatch.input.CsvOptions;
@@ -14,6 +12,7 @@ import io.snapshotbatch.input.CsvPairSource;
 import io.snapshotbatch.input.PairSource;
 import io.snapshotbatch.input.RowDefaults;
 import io.snapshotbatch.input.SqlPairSource;
+import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.RunEnd;
 import io.snapshotbatch.run.RunLauncher;
@@ -103,34 +102,46 @@ public class RunCommand implements Callable<Integer> {
         settings.putAll(this.reportDir.springProperties());
         settings.putAll(this.metrics.springProperties());
         settings.putAll(this.quiet.springProperties());
-        CsvPairSource csv = null;
+        PairSource pairs;
         if (this.source.input != null) {
             // Only the head is read here; the body is read once, streamed, while staging.
-            csv = new CsvPairSource(this.source.input, CsvOptions.parse(this.encoding, this.delimiter));
+            CsvPairSource csv = new CsvPairSource(this.source.input, CsvOptions.parse(this.encoding, this.delimiter));
             csv.checkReadable();
+            pairs = csv;
         }
         else if (this.encoding != null || this.delimiter != null) {
             throw new UsageException("--encoding and --delimiter apply to --input only");
+        }
+        else {
+            // Not a SELECT: refused here, before the run date is locked; the query itself is checked once the
+            // database is open (RunLauncher), before a run is created.
+            pairs = pairSource();
         }
         Optional<GuardedLaunch> launch = GuardedLaunch.open(this.database.target(), this.runDate.runDate(), settings);
         if (launch.isEmpty()) {
             return ExitCodes.ALREADY_RUNNING;
         }
         try (GuardedLaunch held = launch.get()) {
-            PairSource pairs = (csv != null) ? csv : pairSource(held);
             RunEnd end = held.bean(RunLauncher.class).run(this.runDate.runDate(), this.forceNewRun, pairs, defaults);
             return held.finish(end, this.reportDir.path());
         }
     }
 
-    private PairSource pairSource(GuardedLaunch launch) {
+    /**
+     * The query reads on a connection of its own (see {@link SqlPairSource}), also when the source is the
+     * ledger's database: never one of the ledger's pool, whose connection holds the staging transaction.
+     */
+    private PairSource pairSource() {
         if (this.sourceDb == null) {
-            return new SqlPairSource(launch.bean(DataSource.class), this.source.sourceSql, "the ledger database");
+            DatabaseTarget ledger = this.database.target();
+            return new SqlPairSource(new DriverManagerDataSource(ledger.url(), ledger.user(), ledger.password()),
+                    this.source.sourceSql, "the ledger database");
         }
-        DriverManagerDataSource sourceDataSource = new DriverManagerDataSource(this.sourceDb,
+        DatabaseTarget source = Secrets.register(new DatabaseTarget(this.sourceDb,
                 DatabaseOptions.firstNonBlank(this.sourceDbUser, System.getenv("SNAPSHOT_SOURCE_DB_USER")),
-                DatabaseOptions.firstNonBlank(this.sourceDbPassword, System.getenv("SNAPSHOT_SOURCE_DB_PASSWORD")));
-        return new SqlPairSource(sourceDataSource, this.source.sourceSql, this.sourceDb);
+                DatabaseOptions.firstNonBlank(this.sourceDbPassword, System.getenv("SNAPSHOT_SOURCE_DB_PASSWORD"))));
+        return new SqlPairSource(new DriverManagerDataSource(source.url(), source.user(), source.password()),
+                this.source.sourceSql, "the source database " + source.redactedUrl());
     }
 
 }

@@ -11,6 +11,14 @@ public interface PairSource {
      */
     void read(Consumer<PairRecord> sink);
 
+    /**
+     * Checks, cheaply and before a run is created, what can be checked without reading the rows (a query's
+     * syntax, tables and columns); a file's head is checked before the run date is locked instead.
+     * @throws InputException if the source cannot be read at all
+     */
+    default void check() {
+    }
+
     /** What the run was staged from, for the ledger and the logs (never a credential). */
     String describe();
 

@@ -71,6 +71,14 @@ public class RunRepository {
             .update();
     }
 
+    /** What the run was staged from, when it differs from what its first launch named (a query fixed since). */
+    public void recordSource(long runId, String source) {
+        this.jdbc.sql("update snapshot_run set source = :source where run_id = :runId")
+            .param("source", source)
+            .param("runId", runId)
+            .update();
+    }
+
     /** Keeps the encoding the CSV input was read in, for the summary's {@code input_encoding}. */
     public void recordInputEncoding(long runId, String encoding) {
         this.jdbc.sql("update snapshot_run set input_encoding = :encoding where run_id = :runId")

@@ -72,6 +72,11 @@ public class RunLauncher {
             return new RunEnd(run, this.ledger.counts(run.runId()), true, "Run " + runDate
                     + " already completed at " + run.finishedAt() + "; nothing to send (--force-new-run starts a new run)");
         }
+        if (latest.isEmpty() || forceNewRun || !latest.get().staged()) {
+            // A query that cannot run (a typo, a missing table) is a usage error before a run is created;
+            // a run that is already staged never reads its source again, so it resumes whatever the source is now.
+            source.check();
+        }
         SnapshotRun run;
         // --force-new-run starts a generation only after the latest one completed: an unfinished one (the same
         // command stopped or killed) is continued, so relaunching that command never snapshots a row a third time.

@@ -58,6 +58,10 @@ public class InputStager {
         source.read(batch::add);
         batch.flush();
         this.runs.markStaged(run.runId(), batch.rows);
+        if (!source.describe().equals(run.source())) {
+            // A launch whose input failed created the run; the input was corrected before this one.
+            this.runs.recordSource(run.runId(), source.describe());
+        }
         if (source.inputEncoding() != null) {
             this.runs.recordInputEncoding(run.runId(), source.inputEncoding());
         }
@@ -139,8 +143,17 @@ public class InputStager {
 
     }
 
+    /**
+     * Cut to {@code max} characters, and without NUL characters, which PostgreSQL cannot store in text (an
+     * input with one made staging fail on PostgreSQL only): they become U+2400 (SYMBOL FOR NULL), so the
+     * report shows where the NUL was. A value with a NUL never passes validation, so no request changes.
+     */
     static String truncate(String value, int max) {
-        return (value == null || value.length() <= max) ? value : value.substring(0, max - 3) + "...";
+        if (value == null) {
+            return null;
+        }
+        String storable = (value.indexOf('\u0000') >= 0) ? value.replace('\u0000', '\u2400') : value;
+        return (storable.length() <= max) ? storable : storable.substring(0, max - 3) + "...";
     }
 
 }
