@@ -1,6 +1,8 @@
 package io.snapshotbatch.snapshot;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -44,24 +46,30 @@ public class SnapshotVerifier {
 
     /** As {@link #verify(SnapshotRun)}, telling {@code progress} (if not null) after each row. */
     public Verified verify(SnapshotRun run, RowProgress progress) {
-        int verified = 0;
-        int problems = 0;
+        int[] verified = new int[1];
+        int[] problems = new int[1];
         long startNanos = System.nanoTime();
-        for (LedgerRow row : this.ledger.rowsWithOutcome(run.runId(), Outcome.CREATED)) {
-            String status = check(row);
-            if (progress != null) {
-                progress.update(verified + problems + 1L,
-                        (verified + problems + 1) / Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9));
+        // A page at a time, its results written in one batch: a million CREATED rows are never held in memory,
+        // and a verify that is stopped keeps what it checked up to its last page.
+        this.ledger.forEachRowWithOutcome(run.runId(), Outcome.CREATED, (page) -> {
+            List<LedgerRepository.Verification> results = new ArrayList<>(page.size());
+            for (LedgerRow row : page) {
+                String status = check(row);
+                results.add(new LedgerRepository.Verification(row.line(), status));
+                if (VERIFIED.equals(status)) {
+                    verified[0]++;
+                }
+                else {
+                    problems[0]++;
+                }
+                if (progress != null) {
+                    long done = (long) verified[0] + problems[0];
+                    progress.update(done, done / Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9));
+                }
             }
-            this.ledger.recordVerification(run.runId(), row.line(), status, this.clock.instant());
-            if (VERIFIED.equals(status)) {
-                verified++;
-            }
-            else {
-                problems++;
-            }
-        }
-        return new Verified(verified, problems);
+            this.ledger.recordVerifications(run.runId(), results, this.clock.instant());
+        });
+        return new Verified(verified[0], problems[0]);
     }
 
     private String check(LedgerRow row) {
