@@ -122,8 +122,16 @@ public class ProgressReporter implements StepExecutionListener {
                 describe(recent));
         boolean latencyBound = pending > 0 && recent.count() > 0
                 && recentCallsPerSecond < PaceStepListener.LATENCY_BOUND * pace;
-        return latencyBound ? line + " - held back by latency, not by the pace: --max-in-flight " + (this.inFlight.cap() * 2)
-                + " would allow more calls under way" : line;
+        return latencyBound ? line + " - held back by latency, not by the pace: " + hint(pace, recent) : line;
+    }
+
+    /** Little's law: the pace times the slow answers' latency is how many calls must be under way. */
+    private String hint(double pace, CallLatency.Percentiles recent) {
+        long needed = (long) Math.ceil(pace * recent.p95Ms() / 1000 * 1.25);
+        if (this.inFlight.cap() == Integer.MAX_VALUE || needed <= this.inFlight.cap()) {
+            return "the partitions' chunks could not keep enough calls under way";
+        }
+        return "this pace needs about " + needed + " calls under way (--max-in-flight, now " + this.inFlight.cap() + ")";
     }
 
     /** {@code p50 402 ms, p95 571 ms}, or {@code unknown} before the first answer. */
