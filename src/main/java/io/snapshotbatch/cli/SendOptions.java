@@ -22,7 +22,8 @@ public class SendOptions {
 
     @Option(names = "--max-in-flight", paramLabel = "N",
             description = "The most CreateResourceSnapshot calls under way at once, across all partitions "
-                    + "(default: two seconds' worth of --rate, at least --partitions, at most 256)")
+                    + "(default: two seconds' worth of --rate, at least --partitions, at most 10 per partition); "
+                    + "above 10 per partition, each partition's chunks grow to hold them")
     Integer maxInFlight;
 
     @Option(names = "--daily-budget", paramLabel = "N",

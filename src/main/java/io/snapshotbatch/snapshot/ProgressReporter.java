@@ -127,7 +127,7 @@ public class ProgressReporter implements StepExecutionListener {
 
     /** Little's law: the pace times the slow answers' latency is how many calls must be under way. */
     private String hint(double pace, CallLatency.Percentiles recent) {
-        long needed = (long) Math.ceil(pace * recent.p95Ms() / 1000 * 1.25);
+        long needed = Math.round(pace * recent.p95Ms() / 1000 * 1.25);
         if (this.inFlight.cap() == Integer.MAX_VALUE || needed <= this.inFlight.cap()) {
             return "the partitions' chunks could not keep enough calls under way";
         }

@@ -52,20 +52,22 @@ public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4"
 
     /**
      * The most calls under way at once, waiting for their permit included: {@code --max-in-flight}, or by default
-     * two seconds' worth of {@code --rate}, at least one per partition and at most 256.
+     * two seconds' worth of {@code --rate}, at least one per partition, at most what the partitions' chunks hold
+     * ({@code partitions x chunkSize}, 40 by default: so a kill re-sends at most that many rows, as before) and 256.
      */
     public int inFlightCap() {
         if (this.maxInFlight > 0) {
             return this.maxInFlight;
         }
         long twoSecondsWorth = (long) Math.ceil(this.rate * LATENCY_ALLOWANCE_SECONDS);
-        return (int) Math.max(this.partitions, Math.min(DEFAULT_IN_FLIGHT_LIMIT, twoSecondsWorth));
+        long chunksHold = (long) this.partitions * this.chunkSize;
+        return (int) Math.max(this.partitions, Math.min(Math.min(DEFAULT_IN_FLIGHT_LIMIT, chunksHold), twoSecondsWorth));
     }
 
     /**
-     * Rows per chunk: {@code chunkSize}, or more when the partitions' chunks together could not keep
-     * {@link #inFlightCap()} calls under way (a chunk's rows are sent concurrently, and its transaction
-     * records them together, so a kill re-sends at most the rows of the open chunks, with their tokens).
+     * Rows per chunk: {@code chunkSize}, or more when {@code --max-in-flight} asks for more calls under way than
+     * the partitions' chunks hold (a chunk's rows are sent concurrently and its transaction records them
+     * together, so a kill re-sends at most the rows of the open chunks, with their tokens).
      */
     public int effectiveChunkSize() {
         return Math.max(this.chunkSize, (inFlightCap() + this.partitions - 1) / this.partitions);

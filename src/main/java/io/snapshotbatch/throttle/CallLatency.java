@@ -9,16 +9,16 @@ import org.HdrHistogram.Recorder;
 /**
  * The service's latency as this launch saw it: the time from an HTTP attempt leaving (after its permit)
  * to its answer, recorded by the {@link CallGate} from every thread that sends. Kept in HdrHistograms
- * (microseconds, two significant digits, up to 10 minutes): one for the whole launch (the summary's
+ * (microseconds, three significant digits, up to 10 minutes): one for the whole launch (the summary's
  * {@code latency_p50_ms} and {@code latency_p95_ms}) and one emptied at each look (the progress line).
  */
 public final class CallLatency {
 
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
-    private final ConcurrentHistogram launch = new ConcurrentHistogram(HIGHEST_MICROS, 2);
+    private final ConcurrentHistogram launch = new ConcurrentHistogram(HIGHEST_MICROS, 3);
 
-    private final Recorder recent = new Recorder(HIGHEST_MICROS, 2);
+    private final Recorder recent = new Recorder(HIGHEST_MICROS, 3);
 
     private Histogram recycled;
 
