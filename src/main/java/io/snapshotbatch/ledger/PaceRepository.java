@@ -53,7 +53,7 @@ public class PaceRepository {
     public void saveRunPace(long runId, RunPace pace) {
         this.jdbc.sql("""
                 update snapshot_run set rate_ceiling = :ceiling, rate_end = :end, pace_limited_by = :limitedBy,
-                latency_p50_ms = :p50, latency_p95_ms = :p95
+                latency_p50_ms = coalesce(:p50, latency_p50_ms), latency_p95_ms = coalesce(:p95, latency_p95_ms)
                 where run_id = :runId""")
             .param("ceiling", pace.rateCeiling())
             .param("p50", pace.latencyP50Ms(), java.sql.Types.DOUBLE)

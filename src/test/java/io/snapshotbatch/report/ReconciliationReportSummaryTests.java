@@ -124,6 +124,8 @@ class ReconciliationReportSummaryTests extends ReconciliationReportTestSupport {
         withPaces.write(this.run, RunStatus.RUNNING, this.reportDir);
         assertThat(summary()).containsEntry("latency_p50_ms", "").containsEntry("latency_p95_ms", "");
         paces.saveRunPace(this.run.runId(), new RunPace(20.0, 20.0, "latency", 402.4, 571.6));
+        // and: a later launch that sent nothing (no latency observed), which must keep what the earlier one saw
+        paces.saveRunPace(this.run.runId(), new RunPace(20.0, 20.0, "budget", null, null));
 
         // when
         withPaces.write(this.run, RunStatus.COMPLETED, this.reportDir);
@@ -132,7 +134,7 @@ class ReconciliationReportSummaryTests extends ReconciliationReportTestSupport {
         List<String> metrics = List.copyOf(summary().keySet());
         assertThat(summary()).containsEntry("latency_p50_ms", "402")
             .containsEntry("latency_p95_ms", "572")
-            .containsEntry("pace_limited_by", "latency");
+            .containsEntry("pace_limited_by", "budget");
         assertThat(metrics.subList(metrics.indexOf("input_encoding"), metrics.size()))
             .startsWith("input_encoding", "latency_p50_ms", "latency_p95_ms");
     }
