@@ -20,6 +20,12 @@ public class SendOptions {
             description = "Parallel partitions (default: ${DEFAULT-VALUE})")
     int partitions;
 
+    @Option(names = "--max-in-flight", paramLabel = "N",
+            description = "The most CreateResourceSnapshot calls under way at once, across all partitions "
+                    + "(default: two seconds' worth of --rate, at least --partitions, at most 10 per partition); "
+                    + "above 10 per partition, each partition's chunks grow to hold them")
+    Integer maxInFlight;
+
     @Option(names = "--daily-budget", paramLabel = "N",
             description = "Most CreateResourceSnapshot calls this run may spend; when spent the run stops (exit 4)")
     Long dailyBudget;
@@ -43,6 +49,9 @@ public class SendOptions {
         if (this.partitions < 1 || this.partitions > 64) {
             throw new UsageException("--partitions must be between 1 and 64, got " + this.partitions);
         }
+        if (this.maxInFlight != null && (this.maxInFlight < 1 || this.maxInFlight > 1024)) {
+            throw new UsageException("--max-in-flight must be between 1 and 1024, got " + this.maxInFlight);
+        }
         if (this.dailyBudget != null && this.dailyBudget < 1) {
             throw new UsageException("--daily-budget must be at least 1, got " + this.dailyBudget);
         }
@@ -60,6 +69,7 @@ public class SendOptions {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("snapshot.rate", this.rate);
         properties.put("snapshot.partitions", this.partitions);
+        properties.put("snapshot.max-in-flight", (this.maxInFlight != null) ? this.maxInFlight : 0);
         properties.put("snapshot.daily-budget", (this.dailyBudget != null) ? this.dailyBudget : 0);
         properties.put("snapshot.quota24h", (this.quota24h != null) ? this.quota24h : 0);
         properties.put("snapshot.profile", (this.profile != null) ? this.profile : "");

@@ -52,9 +52,12 @@ public class PaceRepository {
 
     public void saveRunPace(long runId, RunPace pace) {
         this.jdbc.sql("""
-                update snapshot_run set rate_ceiling = :ceiling, rate_end = :end, pace_limited_by = :limitedBy
+                update snapshot_run set rate_ceiling = :ceiling, rate_end = :end, pace_limited_by = :limitedBy,
+                latency_p50_ms = coalesce(:p50, latency_p50_ms), latency_p95_ms = coalesce(:p95, latency_p95_ms)
                 where run_id = :runId""")
             .param("ceiling", pace.rateCeiling())
+            .param("p50", pace.latencyP50Ms(), java.sql.Types.DOUBLE)
+            .param("p95", pace.latencyP95Ms(), java.sql.Types.DOUBLE)
             .param("end", pace.rateEnd())
             .param("limitedBy", pace.limitedBy())
             .param("runId", runId)
@@ -62,10 +65,13 @@ public class PaceRepository {
     }
 
     public RunPace runPace(long runId) {
-        return this.jdbc.sql("select rate_ceiling, rate_end, pace_limited_by from snapshot_run where run_id = :runId")
+        return this.jdbc.sql("""
+                select rate_ceiling, rate_end, pace_limited_by, latency_p50_ms, latency_p95_ms
+                from snapshot_run where run_id = :runId""")
             .param("runId", runId)
             .query((rs, n) -> new RunPace(nullableDouble(rs, "rate_ceiling"), nullableDouble(rs, "rate_end"),
-                    rs.getString("pace_limited_by")))
+                    rs.getString("pace_limited_by"), nullableDouble(rs, "latency_p50_ms"),
+                    nullableDouble(rs, "latency_p95_ms")))
             .optional()
             .orElse(RunPace.UNKNOWN);
     }

@@ -163,7 +163,14 @@ public class ReconciliationReport {
         metrics.add(List.of("rate_end", rate(pace.rateEnd())));
         metrics.add(List.of("pace_limited_by", (pace.limitedBy() != null) ? pace.limitedBy() : ""));
         metrics.add(List.of("input_encoding", (run.inputEncoding() != null) ? run.inputEncoding() : ""));
+        metrics.add(List.of("latency_p50_ms", millis(pace.latencyP50Ms())));
+        metrics.add(List.of("latency_p95_ms", millis(pace.latencyP95Ms())));
         return metrics;
+    }
+
+    /** Whole milliseconds ({@code 402}); empty when unknown (nothing was sent). */
+    static String millis(Double milliseconds) {
+        return (milliseconds == null) ? "" : String.valueOf(Math.round(milliseconds));
     }
 
     /** Calls per second with two decimals at most ({@code 20}, {@code 9.5}, {@code 0.05}); empty when unknown. */

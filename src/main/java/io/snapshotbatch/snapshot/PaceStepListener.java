@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.StepExecution;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotbatch.ledger.PaceRepository;
 import io.snapshotbatch.ledger.RunPace;
+import io.snapshotbatch.throttle.CallLatency;
 import io.snapshotbatch.throttle.PaceController;
 import io.snapshotbatch.throttle.RollingQuota;
 
@@ -24,8 +25,11 @@ public class PaceStepListener implements StepExecutionListener {
 
     private static final Logger logger = LoggerFactory.getLogger(PaceStepListener.class);
 
-    /** Below this share of the pace actually used, the partitions (the service's latency) held it back. */
-    private static final double LATENCY_BOUND = 0.8;
+    /**
+     * Below this share of the pace actually used, the service's latency held it back: not enough calls could
+     * be under way ({@code --max-in-flight}, {@code --partitions}) to use every permit.
+     */
+    static final double LATENCY_BOUND = 0.8;
 
     private final PaceController controller;
 
@@ -39,6 +43,8 @@ public class PaceStepListener implements StepExecutionListener {
 
     private final Clock clock;
 
+    private final CallLatency latency;
+
     private String catalog;
 
     private double callsAtStart;
@@ -47,6 +53,12 @@ public class PaceStepListener implements StepExecutionListener {
 
     public PaceStepListener(PaceController controller, PaceRepository paces, RollingQuota quota,
             RunStopSignal stopSignal, MeterRegistry meters, Clock clock) {
+        this(controller, paces, quota, stopSignal, meters, clock, new CallLatency());
+    }
+
+    public PaceStepListener(PaceController controller, PaceRepository paces, RollingQuota quota,
+            RunStopSignal stopSignal, MeterRegistry meters, Clock clock, CallLatency latency) {
+        this.latency = latency;
         this.controller = controller;
         this.paces = paces;
         this.quota = quota;
@@ -82,10 +94,13 @@ public class PaceStepListener implements StepExecutionListener {
             if (this.catalog != null && calls > 0) {
                 this.paces.saveLearned(this.catalog, learned, this.clock.instant());
             }
-            this.paces.saveRunPace(runId, new RunPace(this.controller.settings().ceiling(), learned, limitedBy));
-            logger.info("Pace: ended at {} calls/s (ceiling {}), held back by {}; {} throttled calls lowered it {} times",
-                    format(learned), format(this.controller.settings().ceiling()), limitedBy,
-                    this.controller.throttledCalls(), this.controller.decreases());
+            CallLatency.Percentiles observed = this.latency.launch();
+            this.paces.saveRunPace(runId, new RunPace(this.controller.settings().ceiling(), learned, limitedBy,
+                    observed.p50Ms(), observed.p95Ms()));
+            logger.info("Pace: ended at {} calls/s (ceiling {}), held back by {}; {} throttled calls lowered it {} times; "
+                    + "{} calls/s made; service latency {}", format(learned), format(this.controller.settings().ceiling()),
+                    limitedBy, this.controller.throttledCalls(), this.controller.decreases(),
+                    format(calls / seconds), ProgressReporter.describe(observed));
         }
         catch (RuntimeException ex) {
             // The pace is an optimisation: losing it must not fail a run whose rows are recorded.

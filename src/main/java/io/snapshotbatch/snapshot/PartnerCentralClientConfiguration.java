@@ -16,6 +16,7 @@ import io.snapshotbatch.emulator.PartnerCentralEmulator;
 import io.snapshotbatch.metrics.RunMetrics;
 import io.snapshotbatch.throttle.CallBudget;
 import io.snapshotbatch.throttle.CallGate;
+import io.snapshotbatch.throttle.CallLatency;
 import io.snapshotbatch.throttle.CallLog;
 import io.snapshotbatch.throttle.PaceController;
 import io.snapshotbatch.throttle.PaceSettings;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSelli
 
 /**
  * The one {@link PartnerCentralSellingClient} every partition shares: real SDK, Apache HTTP pool sized
- * for the partitions, the SDK's standard retry strategy, and the {@link CallGate} on every attempt, which
+ * from the cap on calls in flight, the SDK's standard retry strategy, and the {@link CallGate} on every attempt, which
  * holds the run's one {@link PaceController} and its {@link Pacer}.
  * {@code --endpoint emulator} starts the built-in emulator in-process and points the client at it.
  */
@@ -98,6 +99,16 @@ public class PartnerCentralClientConfiguration {
     }
 
     @Bean
+    CallLatency callLatency() {
+        return new CallLatency();
+    }
+
+    @Bean
+    CallsInFlight callsInFlight(SnapshotSettings settings) {
+        return new CallsInFlight(settings.inFlightCap());
+    }
+
+    @Bean
     Pacer pacer(PaceController paceController, RunStopSignal stopSignal) {
         Pacer pacer = new Pacer(paceController, System::nanoTime);
         // A stop ends every wait for a permit at once (SIGTERM at a very low pace included).
@@ -138,12 +149,14 @@ public class PartnerCentralClientConfiguration {
     @Bean(destroyMethod = "close")
     PartnerCentralSellingClient partnerCentralSellingClient(SnapshotSettings settings, EmulatorHandle emulator,
             AwsCredentialsProvider awsCredentialsProvider, CallBudget callBudget, RollingQuota rollingQuota,
-            PaceController paceController, Pacer pacer, RunStopSignal stopSignal) {
+            PaceController paceController, Pacer pacer, RunStopSignal stopSignal, CallLatency callLatency) {
         PartnerCentralSellingClientBuilder builder = PartnerCentralSellingClient.builder()
             .region(Region.US_EAST_1)
             .credentialsProvider(awsCredentialsProvider)
             .httpClientBuilder(ApacheHttpClient.builder()
-                .maxConnections(Math.max(8, settings.partitions() * 2))
+                // One connection per call that may be under way, so no call waits for a connection; a few
+                // more for the reads of the same client (verify, --skip-unchanged).
+                .maxConnections(Math.max(8, settings.inFlightCap() + settings.partitions()))
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30)))
             .overrideConfiguration((o) -> o
@@ -158,7 +171,7 @@ public class PartnerCentralClientConfiguration {
                     .throttlingBackoffStrategy(THROTTLING_BACKOFF)
                     .build())
                 .addExecutionInterceptor(new CallGate(pacer, paceController, callBudget, rollingQuota,
-                        stopSignal::reason, stopSignal::stop, System::nanoTime)));
+                        stopSignal::reason, stopSignal::stop, System::nanoTime, callLatency)));
         if (emulator.emulator() != null) {
             builder.endpointOverride(emulator.emulator().endpoint());
         }

@@ -15,10 +15,12 @@ import org.springframework.batch.core.step.StepExecution;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.Outcome;
+import io.snapshotbatch.throttle.CallLatency;
 
 /**
  * Logs where a long run stands every {@code interval}: rows answered out of those pending when the
- * snapshot step started, the call rate, the current pace, and an estimate of the time left. Listens to the snapshot
+ * snapshot step started, the call rate, the current pace, an estimate of the time left, the calls in flight
+ * and the service's latency (and whether it, rather than the pace, limits the run). Listens to the snapshot
  * (manager) step and reads the Micrometer counters the processor keeps, so it costs no database
  * query while the run goes on and counts rows whose chunk is not committed yet.
  */
@@ -34,13 +36,28 @@ public class ProgressReporter implements StepExecutionListener {
 
     private final DoubleSupplier pace;
 
+    private final CallLatency latency;
+
+    private final CallsInFlight inFlight;
+
     private ScheduledExecutorService scheduler;
 
+    private double callsAtLastReport;
+
+    private long lastReportNanos;
+
     public ProgressReporter(MeterRegistry meters, LedgerRepository ledger, Duration interval, DoubleSupplier pace) {
+        this(meters, ledger, interval, pace, new CallLatency(), CallsInFlight.unbounded());
+    }
+
+    public ProgressReporter(MeterRegistry meters, LedgerRepository ledger, Duration interval, DoubleSupplier pace,
+            CallLatency latency, CallsInFlight inFlight) {
         this.meters = meters;
         this.ledger = ledger;
         this.interval = interval;
         this.pace = pace;
+        this.latency = latency;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -50,6 +67,9 @@ public class ProgressReporter implements StepExecutionListener {
         long startNanos = System.nanoTime();
         double callsAtStart = calls();
         double answeredAtStart = answered();
+        this.callsAtLastReport = callsAtStart;
+        this.lastReportNanos = startNanos;
+        this.latency.sinceLastLook();
         this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
             Thread thread = new Thread(task, "progress");
             thread.setDaemon(true);
@@ -74,15 +94,52 @@ public class ProgressReporter implements StepExecutionListener {
             double rowsPerSecond = answered / seconds;
             long pending = Math.max(0, pendingAtStart - (long) answered);
             String left = (rowsPerSecond > 0) ? format(Duration.ofSeconds((long) (pending / rowsPerSecond))) : "unknown";
+            double pace = this.pace.getAsDouble();
+            long now = System.nanoTime();
+            double calls = calls();
+            double recentCallsPerSecond = (calls - this.callsAtLastReport) / Math.max(1e-3, (now - this.lastReportNanos) / 1e9);
+            this.callsAtLastReport = calls;
+            this.lastReportNanos = now;
             logger.info("Progress: {} rows answered in {} ({} created, {} failed), {} still pending; {} calls/s at a pace "
-                    + "of {} calls/s; about {} left", (long) answered, format(Duration.ofSeconds((long) seconds)),
+                    + "of {} calls/s; about {} left; {}", (long) answered, format(Duration.ofSeconds((long) seconds)),
                     (long) rows(Outcome.CREATED), (long) rows(Outcome.FAILED), pending,
-                    "%.1f".formatted((calls() - callsAtStart) / seconds), PaceStepListener.format(this.pace.getAsDouble()),
-                    left);
+                    "%.1f".formatted((calls - callsAtStart) / seconds), PaceStepListener.format(pace), left,
+                    inFlight(recentCallsPerSecond, pace, pending));
         }
         catch (RuntimeException ex) {
             logger.warn("Progress unavailable: {}", ex.getMessage());
         }
+    }
+
+    /**
+     * Calls under way and the service's latency since the last line; when the calls made fell well short of
+     * the pace while rows were waiting, says that latency, not the limiter, held the pace back.
+     */
+    String inFlight(double recentCallsPerSecond, double pace, long pending) {
+        CallLatency.Percentiles recent = this.latency.sinceLastLook();
+        String line = "%d calls in flight (at most %s), service latency %s".formatted(this.inFlight.now(),
+                (this.inFlight.cap() == Integer.MAX_VALUE) ? "unbounded" : String.valueOf(this.inFlight.cap()),
+                describe(recent));
+        boolean latencyBound = pending > 0 && recent.count() > 0
+                && recentCallsPerSecond < PaceStepListener.LATENCY_BOUND * pace;
+        return latencyBound ? line + " - held back by latency, not by the pace: " + hint(pace, recent) : line;
+    }
+
+    /** Little's law: the pace times the slow answers' latency is how many calls must be under way. */
+    private String hint(double pace, CallLatency.Percentiles recent) {
+        long needed = Math.round(pace * recent.p95Ms() / 1000 * 1.25);
+        if (this.inFlight.cap() == Integer.MAX_VALUE || needed <= this.inFlight.cap()) {
+            return "the partitions' chunks could not keep enough calls under way";
+        }
+        return "this pace needs about " + needed + " calls under way (--max-in-flight, now " + this.inFlight.cap() + ")";
+    }
+
+    /** {@code p50 402 ms, p95 571 ms}, or {@code unknown} before the first answer. */
+    static String describe(CallLatency.Percentiles latency) {
+        if (latency.count() == 0) {
+            return "unknown (no answer yet)";
+        }
+        return "p50 %d ms, p95 %d ms".formatted(Math.round(latency.p50Ms()), Math.round(latency.p95Ms()));
     }
 
     private double answered() {

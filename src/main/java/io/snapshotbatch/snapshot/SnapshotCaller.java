@@ -19,9 +19,16 @@ public class SnapshotCaller {
 
     private final Clock clock;
 
+    private final CallsInFlight inFlight;
+
     public SnapshotCaller(PartnerCentralSellingClient client, Clock clock) {
+        this(client, clock, CallsInFlight.unbounded());
+    }
+
+    public SnapshotCaller(PartnerCentralSellingClient client, Clock clock, CallsInFlight inFlight) {
         this.client = client;
         this.clock = clock;
+        this.inFlight = inFlight;
     }
 
     /** The result, plus the failure when there was one (for the run-level decisions of the caller). */
@@ -36,6 +43,7 @@ public class SnapshotCaller {
                     ApiFailure.Disposition.FAILED);
             return new Sent(failed(row, failure, attempts), failure);
         }
+        this.inFlight.started();
         try {
             CreateResourceSnapshotResponse response = this.client.createResourceSnapshot(request(row, attempts));
             return new Sent(new RowResult(row.runId(), row.line(), Outcome.CREATED, response.arn(), response.revision(),
@@ -44,6 +52,9 @@ public class SnapshotCaller {
         catch (RuntimeException ex) {
             ApiFailure failure = ApiFailure.of(ex);
             return new Sent(failed(row, failure, attempts), failure);
+        }
+        finally {
+            this.inFlight.ended();
         }
     }
 

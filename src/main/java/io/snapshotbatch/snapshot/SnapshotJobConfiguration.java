@@ -2,6 +2,7 @@ package io.snapshotbatch.snapshot;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -13,12 +14,15 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.integration.async.AsyncItemProcessor;
+import org.springframework.batch.integration.async.AsyncItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +33,7 @@ import io.snapshotbatch.ledger.RunRepository;
 import io.snapshotbatch.progress.ProgressMode;
 import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.staging.InputStager;
+import io.snapshotbatch.throttle.CallLatency;
 import io.snapshotbatch.throttle.PaceController;
 import io.snapshotbatch.throttle.RollingQuota;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
@@ -71,15 +76,45 @@ public class SnapshotJobConfiguration {
             @Value("#{stepExecutionContext['partitions']}") Integer partitions) {
         // The PENDING filter is the state: a restarted partition sees every row still pending, including
         // rows a stopping run skipped inside an already committed chunk.
-        return new PendingRowReader(jdbc, runId, partition, partitions, Math.max(settings.chunkSize(), 100),
-                settings.chunkSize(), settings.maxPasses(), stopSignal);
+        return new PendingRowReader(jdbc, runId, partition, partitions, Math.max(settings.effectiveChunkSize(), 100),
+                settings.effectiveChunkSize(), settings.maxPasses(), stopSignal);
     }
 
     @Bean
     SnapshotItemProcessor snapshotItemProcessor(PartnerCentralSellingClient client, RunStopSignal stopSignal,
-            MeterRegistry meters, SnapshotSettings settings, Clock clock) {
-        return new SnapshotItemProcessor(new SnapshotCaller(client, clock), stopSignal, meters,
+            MeterRegistry meters, SnapshotSettings settings, CallsInFlight callsInFlight, Clock clock) {
+        return new SnapshotItemProcessor(new SnapshotCaller(client, clock, callsInFlight), stopSignal, meters,
                 settings.stopAfterUnreachable(), settings.stopAfterDenied());
+    }
+
+    /**
+     * The threads that make the calls: one per call that may be under way ({@link SnapshotSettings#inFlightCap()}),
+     * shared by every partition, so the cap holds across partitions. A row beyond the cap waits in the queue.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor callExecutor(SnapshotSettings settings) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(settings.inFlightCap());
+        executor.setMaxPoolSize(settings.inFlightCap());
+        executor.setAllowCoreThreadTimeOut(true);
+        executor.setThreadNamePrefix("call-");
+        executor.setDaemon(true);
+        // A kill or a stop must not wait for calls: a call that was under way is re-sent with its token.
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.initialize();
+        return executor;
+    }
+
+    /**
+     * A chunk's rows are sent concurrently (each on a call thread), and the chunk is written in one transaction
+     * once every answer is in: restart stays per partition and per chunk, exactly as with one call at a time.
+     */
+    @Bean
+    AsyncItemProcessor<LedgerRow, RowResult> asyncSnapshotProcessor(SnapshotItemProcessor snapshotItemProcessor,
+            ThreadPoolTaskExecutor callExecutor) {
+        AsyncItemProcessor<LedgerRow, RowResult> processor = new AsyncItemProcessor<>(snapshotItemProcessor);
+        processor.setTaskExecutor(callExecutor);
+        return processor;
     }
 
     @Bean
@@ -99,14 +134,16 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Step snapshotWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            PendingRowReader pendingRowReader, SnapshotItemProcessor snapshotItemProcessor,
+            PendingRowReader pendingRowReader, AsyncItemProcessor<LedgerRow, RowResult> asyncSnapshotProcessor,
             JdbcBatchItemWriter<RowResult> rowResultWriter, StopWhenSignalled stopWhenSignalled,
             SnapshotSettings settings) {
-        return new StepBuilder("snapshotWorker", jobRepository).<LedgerRow, RowResult>chunk(settings.chunkSize())
+        return new StepBuilder("snapshotWorker", jobRepository)
+            .<LedgerRow, Future<RowResult>>chunk(settings.effectiveChunkSize())
             .transactionManager(transactionManager)
             .reader(pendingRowReader)
-            .processor(snapshotItemProcessor)
-            .writer(rowResultWriter)
+            .processor(asyncSnapshotProcessor)
+            // Waits for every answer of the chunk, drops the rows left out (null: stopping, pass ends).
+            .writer(new AsyncItemWriter<>(rowResultWriter))
             .listener(stopWhenSignalled)
             .allowStartIfComplete(true)
             .build();
@@ -116,6 +153,7 @@ public class SnapshotJobConfiguration {
     Step snapshotStep(JobRepository jobRepository, Step snapshotWorkerStep, LinePartitioner linePartitioner,
             SnapshotSettings settings, MeterRegistry meters, LedgerRepository ledger, PaceController paceController,
             PaceRepository paces, RollingQuota rollingQuota, RunStopSignal stopSignal, Clock clock,
+            CallLatency callLatency, CallsInFlight callsInFlight,
             @Value("${" + ProgressMode.PROPERTY + ":LOG}") String progress) {
         SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("partition-");
         partitionExecutor.setConcurrencyLimit(settings.partitions());
@@ -123,18 +161,20 @@ public class SnapshotJobConfiguration {
             .step(snapshotWorkerStep)
             .gridSize(settings.partitions())
             .taskExecutor(partitionExecutor)
-            .listener(new PaceStepListener(paceController, paces, rollingQuota, stopSignal, meters, clock))
-            .listener(progressListener(ProgressMode.of(progress), meters, ledger, settings, paceController))
+            .listener(new PaceStepListener(paceController, paces, rollingQuota, stopSignal, meters, clock, callLatency))
+            .listener(progressListener(ProgressMode.of(progress), meters, ledger, settings, paceController, callLatency,
+                    callsInFlight))
             .allowStartIfComplete(true)
             .build();
     }
 
     /** A live bar on a terminal, the progress log line otherwise, nothing with --quiet. */
     private static StepExecutionListener progressListener(ProgressMode mode, MeterRegistry meters, LedgerRepository ledger,
-            SnapshotSettings settings, PaceController paceController) {
+            SnapshotSettings settings, PaceController paceController, CallLatency callLatency, CallsInFlight callsInFlight) {
         return switch (mode) {
             case BAR -> new ProgressBarReporter(meters, ledger);
-            case LOG -> new ProgressReporter(meters, ledger, settings.progressInterval(), paceController::rate);
+            case LOG -> new ProgressReporter(meters, ledger, settings.progressInterval(), paceController::rate, callLatency,
+                    callsInFlight);
             case OFF -> new StepExecutionListener() {
             };
         };

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * which the run stops (access denied to every call) instead of failing every row
  * @param maxPasses how many times a partition goes through its PENDING rows in one launch (rows throttled
  * out or with an unknown outcome are tried again in a later pass)
+ * @param maxInFlight the most CreateResourceSnapshot calls under way at once across all partitions
+ * ({@code --max-in-flight}), 0 for the default: see {@link #inFlightCap()}
  */
 @ConfigurationProperties("snapshot")
 public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4") int partitions,
@@ -34,9 +36,42 @@ public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4"
         @DefaultValue("reports") Path reportDir, @DefaultValue("10") int chunkSize, @DefaultValue("6") int maxAttempts,
         @DefaultValue("10") int stopAfterUnreachable, @DefaultValue("30s") Duration progressInterval,
         @DefaultValue("0") long quota24h, @DefaultValue("0") double paceFloor, @DefaultValue("5m") Duration quotaSpentAfter,
-        @DefaultValue("10") int stopAfterDenied, @DefaultValue("5") int maxPasses) {
+        @DefaultValue("10") int stopAfterDenied, @DefaultValue("5") int maxPasses, @DefaultValue("0") int maxInFlight) {
 
     public static final String EMULATOR = "emulator";
+
+    /**
+     * The service latency the default {@link #inFlightCap()} hides at full {@code --rate}: a pace of R calls/s
+     * with L seconds per answer needs R x L calls under way (Little's law), and Partner Central answers in a
+     * few hundred milliseconds.
+     */
+    static final double LATENCY_ALLOWANCE_SECONDS = 2.0;
+
+    /** The default cap never goes above this many calls (nor the HTTP connection pool, sized from it). */
+    static final int DEFAULT_IN_FLIGHT_LIMIT = 256;
+
+    /**
+     * The most calls under way at once, waiting for their permit included: {@code --max-in-flight}, or by default
+     * two seconds' worth of {@code --rate}, at least one per partition, at most what the partitions' chunks hold
+     * ({@code partitions x chunkSize}, 40 by default: so a kill re-sends at most that many rows, as before) and 256.
+     */
+    public int inFlightCap() {
+        if (this.maxInFlight > 0) {
+            return this.maxInFlight;
+        }
+        long twoSecondsWorth = (long) Math.ceil(this.rate * LATENCY_ALLOWANCE_SECONDS);
+        long chunksHold = (long) this.partitions * this.chunkSize;
+        return (int) Math.max(this.partitions, Math.min(Math.min(DEFAULT_IN_FLIGHT_LIMIT, chunksHold), twoSecondsWorth));
+    }
+
+    /**
+     * Rows per chunk: {@code chunkSize}, or more when {@code --max-in-flight} asks for more calls under way than
+     * the partitions' chunks hold (a chunk's rows are sent concurrently and its transaction records them
+     * together, so a kill re-sends at most the rows of the open chunks, with their tokens).
+     */
+    public int effectiveChunkSize() {
+        return Math.max(this.chunkSize, (inFlightCap() + this.partitions - 1) / this.partitions);
+    }
 
     public boolean usesEmulator() {
         return EMULATOR.equalsIgnoreCase(this.endpoint);

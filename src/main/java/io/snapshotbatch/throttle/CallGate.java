@@ -39,8 +39,17 @@ public final class CallGate implements ExecutionInterceptor {
 
     private final LongSupplier nanoClock;
 
+    private final CallLatency latency;
+
     public CallGate(Pacer pacer, PaceController controller, CallBudget budget, RollingQuota quota,
             Supplier<String> stopReason, Consumer<String> stop, LongSupplier nanoClock) {
+        this(pacer, controller, budget, quota, stopReason, stop, nanoClock, new CallLatency());
+    }
+
+    /** @param latency where the time from each attempt's permit to its answer is recorded */
+    public CallGate(Pacer pacer, PaceController controller, CallBudget budget, RollingQuota quota,
+            Supplier<String> stopReason, Consumer<String> stop, LongSupplier nanoClock, CallLatency latency) {
+        this.latency = latency;
         this.pacer = pacer;
         this.controller = controller;
         this.budget = budget;
@@ -72,12 +81,16 @@ public final class CallGate implements ExecutionInterceptor {
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
         int status = context.httpResponse().statusCode();
+        Long sentAt = attributes.getAttribute(SENT_AT);
+        if (sentAt != null) {
+            // Throttled answers too: they are the service's latency as much as accepted ones.
+            this.latency.record(this.nanoClock.getAsLong() - sentAt);
+        }
         if (isThrottle(status, context.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(""))) {
             CallAttempts attempts = attributes.getAttribute(CallAttempts.ATTRIBUTE);
             if (attempts != null) {
                 attempts.countThrottled();
             }
-            Long sentAt = attributes.getAttribute(SENT_AT);
             if (this.controller.onThrottled((sentAt != null) ? sentAt : this.nanoClock.getAsLong())) {
                 this.pacer.wakeAll();
             }

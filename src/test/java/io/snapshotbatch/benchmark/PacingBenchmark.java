@@ -30,11 +30,14 @@ public final class PacingBenchmark {
         String scenario = args[0];
         Path work = Files.createTempDirectory("pacing-benchmark");
         switch (scenario) {
-            case "p1" -> steady(work, "20", "20", rows(args, 600), partitions(args));
-            case "p2" -> steady(work, "10", "20", rows(args, 600), partitions(args));
+            case "p1" -> steady(work, "20", "20", rows(args, 600), partitions(args), "50");
+            case "p2" -> steady(work, "10", "20", rows(args, 600), partitions(args), "50");
+            // Issue 15: the service allows 20/s and answers in 400 ms (argument 3: another latency, e.g. 50).
+            case "latency" -> steady(work, "20", "20", rows(args, 600), partitions(args),
+                    (args.length > 3) ? args[3] : "400");
             case "p2b" -> moving(work, rows(args, 700));
             case "budget" -> budget(work, rows(args, 20_000));
-            default -> throw new IllegalArgumentException("p1, p2, p2b or budget");
+            default -> throw new IllegalArgumentException("p1, p2, p2b, latency or budget");
         }
     }
 
@@ -46,17 +49,19 @@ public final class PacingBenchmark {
         return (args.length > 1) ? Integer.parseInt(args[1]) : fallback;
     }
 
-    private static void steady(Path work, String serviceRate, String rate, int rows, String partitions)
+    private static void steady(Path work, String serviceRate, String rate, int rows, String partitions, String latencyMs)
             throws Exception {
-        try (EmulatorProcess emulator = EmulatorProcess.start(work, "--rate", serviceRate, "--latency-ms", "50")) {
+        try (EmulatorProcess emulator = EmulatorProcess.start(work, "--rate", serviceRate, "--latency-ms", latencyMs)) {
             Result result = run(work, emulator, rows, "--rate", rate, "--partitions", partitions);
             double seconds = (result.lastCreateMillis - result.firstCreateMillis) / 1000.0;
             System.out.printf("service %s/s, --rate %s, %d rows: exit %d, %d created in %.1f s = %.2f calls/s (%.0f%% of %s/s); "
-                    + "%d throttled calls (%.1f%% of creates); rate_end %s, pace_limited_by %s%n", serviceRate, rate, rows,
+                    + "%d throttled calls (%.1f%% of creates); rate_end %s, pace_limited_by %s, latency p50 %s ms p95 %s ms "
+                    + "(emulator latency %s ms)%n", serviceRate, rate, rows,
                     result.exit, result.created, seconds, (result.created - 1) / seconds,
                     100 * (result.created - 1) / seconds / Double.parseDouble(serviceRate), serviceRate, result.throttled,
                     100.0 * result.throttled / Math.max(1, result.created), result.summary.get("rate_end"),
-                    result.summary.get("pace_limited_by"));
+                    result.summary.get("pace_limited_by"), result.summary.get("latency_p50_ms"),
+                    result.summary.get("latency_p95_ms"), latencyMs);
             StringBuilder profile = new StringBuilder("   creates per second, by 5 s:");
             for (long from = 0; from + 5000 <= result.lastCreateMillis - result.firstCreateMillis; from += 5000) {
                 profile.append(" %.1f".formatted(result.rateBetween(from, from + 5000)));

@@ -119,6 +119,9 @@ class SnapshotBatchJarIntegrationTests {
         Map<String, String> copy = new java.util.LinkedHashMap<>(summary);
         copy.remove("started_at");
         copy.remove("finished_at");
+        // Measured, not derived from the ledger: each run has its own; present and whole milliseconds.
+        assertThat(copy.remove("latency_p50_ms")).matches("[0-9]+");
+        assertThat(copy.remove("latency_p95_ms")).matches("[0-9]+");
         return copy;
     }
 

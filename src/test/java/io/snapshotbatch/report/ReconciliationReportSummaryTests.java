@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
+import io.snapshotbatch.ledger.PaceRepository;
+import io.snapshotbatch.ledger.RunPace;
 import io.snapshotbatch.ledger.RunStatus;
 import io.snapshotbatch.ledger.SnapshotRun;
 
@@ -110,6 +112,31 @@ class ReconciliationReportSummaryTests extends ReconciliationReportTestSupport {
         List<String> metrics = List.copyOf(summary().keySet());
         assertThat(summary()).containsEntry("input_encoding", "windows-1252");
         assertThat(metrics.indexOf("input_encoding")).isGreaterThan(metrics.indexOf("stop_reason"));
+    }
+
+
+    @Test
+    void theServiceLatencyIsAppendedAfterTheInputEncodingInWholeMillisecondsAndEmptyUntilSomethingWasSent()
+            throws IOException {
+        // given: a run whose last launch saw answers in 402.4 ms (median) and 571.6 ms (95th percentile)
+        PaceRepository paces = new PaceRepository(db.jdbc());
+        ReconciliationReport withPaces = new ReconciliationReport(db.ledger(), paces, null);
+        withPaces.write(this.run, RunStatus.RUNNING, this.reportDir);
+        assertThat(summary()).containsEntry("latency_p50_ms", "").containsEntry("latency_p95_ms", "");
+        paces.saveRunPace(this.run.runId(), new RunPace(20.0, 20.0, "latency", 402.4, 571.6));
+        // and: a later launch that sent nothing (no latency observed), which must keep what the earlier one saw
+        paces.saveRunPace(this.run.runId(), new RunPace(20.0, 20.0, "budget", null, null));
+
+        // when
+        withPaces.write(this.run, RunStatus.COMPLETED, this.reportDir);
+
+        // then
+        List<String> metrics = List.copyOf(summary().keySet());
+        assertThat(summary()).containsEntry("latency_p50_ms", "402")
+            .containsEntry("latency_p95_ms", "572")
+            .containsEntry("pace_limited_by", "budget");
+        assertThat(metrics.subList(metrics.indexOf("input_encoding"), metrics.size()))
+            .startsWith("input_encoding", "latency_p50_ms", "latency_p95_ms");
     }
 
 }

@@ -1,0 +1,50 @@
+package io.snapshotbatch.snapshot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How many calls may be under way: enough for the pace despite latency (two seconds' worth of --rate), at
+ * least one per partition, at most what the partitions' chunks hold unless --max-in-flight asks for more: then
+ * chunks grow to hold them, so restart stays per chunk.
+ */
+class InFlightSizingTests {
+
+    @Test
+    void byDefaultTwoSecondsWorthOfTheRateAtLeastOnePerPartitionAtMostWhatThePartitionsChunksHold() {
+        assertThat(settings(20, 4, 0).inFlightCap()).isEqualTo(40);
+        assertThat(settings(10, 4, 0).inFlightCap()).isEqualTo(20);
+        assertThat(settings(1, 4, 0).inFlightCap()).as("the default --rate: one call per partition, as before").isEqualTo(4);
+        assertThat(settings(0.05, 1, 0).inFlightCap()).isEqualTo(1);
+        assertThat(settings(2.5, 1, 0).inFlightCap()).isEqualTo(5);
+        assertThat(settings(100, 4, 0).inFlightCap()).as("4 partitions x chunks of 10").isEqualTo(40);
+        assertThat(settings(10_000, 64, 0).inFlightCap()).isEqualTo(256);
+    }
+
+    @Test
+    void maxInFlightOverridesTheDefault() {
+        assertThat(settings(20, 4, 6).inFlightCap()).isEqualTo(6);
+        assertThat(settings(1, 4, 500).inFlightCap()).isEqualTo(500);
+    }
+
+    @Test
+    void chunksGrowOnlyWhenThePartitionsChunksCouldNotHoldTheCallsUnderWay() {
+        // the default chunk of 10 rows holds 40 calls in 4 partitions
+        assertThat(settings(20, 4, 0).effectiveChunkSize()).isEqualTo(10);
+        assertThat(settings(1, 4, 0).effectiveChunkSize()).isEqualTo(10);
+        // 100 calls in 4 partitions need 25 rows per chunk; 101 need 26
+        assertThat(settings(20, 4, 100).effectiveChunkSize()).isEqualTo(25);
+        assertThat(settings(20, 4, 101).effectiveChunkSize()).isEqualTo(26);
+        assertThat(settings(10_000, 4, 0).effectiveChunkSize()).as("never by default").isEqualTo(10);
+    }
+
+    private static SnapshotSettings settings(double rate, int partitions, int maxInFlight) {
+        return new SnapshotSettings(rate, partitions, 0, "", "", Path.of("reports"), 10, 6, 10, Duration.ofSeconds(30), 0,
+                0, Duration.ofMinutes(5), 10, 5, maxInFlight);
+    }
+
+}
