@@ -9,4 +9,5 @@
 
 create index snapshot_row_outcome_line on snapshot_row (run_id, outcome, line);
 
-drop index snapshot_row_outcome;
+-- "if exists": a kill between the two statements on H2 (which commits each) leaves the old index gone.
+drop index if exists snapshot_row_outcome;

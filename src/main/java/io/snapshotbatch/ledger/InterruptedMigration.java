@@ -71,7 +71,7 @@ public class InterruptedMigration {
             long dropped = before - objects(connection);
             if (dropped > 0) {
                 logger.warn("Recovering the ledger database: migration {} ({}) had been interrupted by a process that died; "
-                        + "dropped the {} columns and sequences it had created, to run it again whole",
+                        + "dropped the {} columns, sequences and indexes it had created, to run it again whole",
                         pending[0].getVersion(), pending[0].getScript(), dropped);
             }
         }
@@ -102,12 +102,13 @@ public class InterruptedMigration {
         return undo;
     }
 
-    /** Columns and sequences of the current schema: what dropping a migration's objects makes fewer. */
+    /** Columns, sequences and indexes of the current schema (H2): what dropping a migration's objects makes fewer. */
     private static long objects(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("select (select count(*) from information_schema.columns "
                         + "where table_schema = current_schema) + (select count(*) from information_schema.sequences "
-                        + "where sequence_schema = current_schema)")) {
+                        + "where sequence_schema = current_schema) + (select count(*) from information_schema.indexes "
+                        + "where index_schema = current_schema)")) {
             count.next();
             return count.getLong(1);
         }
