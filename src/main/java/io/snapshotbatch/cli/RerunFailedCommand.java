@@ -115,6 +115,12 @@ public class RerunFailedCommand implements Callable<Integer> {
             .formatted(requeued.total(), filter.selectsAll() ? "" : " " + filter.describe(), requeued.sameToken(),
                     requeued.newToken());
         String stillPending = pending + " PENDING rows not sent yet";
+        if (requeued.total() == 0 && requeued.leftFailed() > 0) {
+            // FAILED rows there are, only none in the slice asked for: say that, not "no FAILED rows".
+            String none = "Run " + run.runDate() + " has no FAILED rows " + filter.describe() + " (it has "
+                    + requeued.leftFailed() + " other FAILED rows)";
+            return none + ((pending > 0) ? "; sending its " + stillPending : ": nothing to send; its report is rewritten");
+        }
         if (requeued.total() == 0 && pending == 0) {
             return "Run " + run.runDate() + " has no FAILED or PENDING rows: nothing to send; its report is rewritten";
         }

@@ -41,7 +41,26 @@ public class SnapshotBatchCli implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SnapshotBatchCli());
         commandLine.setExecutionExceptionHandler(SnapshotBatchCli::handle);
+        commandLine.setParameterExceptionHandler(SnapshotBatchCli::badParameter);
         return commandLine;
+    }
+
+    /**
+     * A mistyped command line is a usage error like any other: one line that says what is wrong and where
+     * the help is. Picocli's default prints the whole usage after the message, 60 lines that bury it in a
+     * scheduler's log.
+     */
+    private static int badParameter(CommandLine.ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        String message = maskSecrets(ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        PrintWriter err = command.getErr();
+        err.println("snapshot-batch: " + Secrets.scrub(message) + "; see '" + command.getCommandSpec().qualifiedName()
+                + " --help'");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     /** Expected failures get one clear line and their exit code; only the unexpected get a stack trace. */
@@ -80,6 +99,12 @@ public class SnapshotBatchCli implements Runnable {
         err.print(Secrets.scrub(trace.toString()));
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /** A mistyped password option ({@code --db-pasword=...}) is echoed by picocli with its value. */
+    static String maskSecrets(String message) {
+        return message.replaceAll("(?i)(--[\\w-]*(?:pa?s+w|pwd|secret|token)[\\w-]*=)[^'\\s,]*", "$1***")
+            .replaceAll("(?i)('--[\\w-]*(?:pa?s+w|pwd|secret|token)[\\w-]*', )'[^']*'", "$1'***'");
     }
 
     /** The version the build wrote into the jar's manifest (Implementation-Version). */

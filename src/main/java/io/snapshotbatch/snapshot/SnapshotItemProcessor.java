@@ -42,6 +42,9 @@ public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult
     /** Rows that got a 5xx or a denial once in this launch: the second time, the row is FAILED. */
     private final Set<Integer> triedOnce = ConcurrentHashMap.newKeySet();
 
+    /** Rows an earlier launch saw denied, left for a later pass of this one (see {@link #deniedBefore}). */
+    private final Set<Integer> putBack = ConcurrentHashMap.newKeySet();
+
     public SnapshotItemProcessor(SnapshotCaller caller, RunStopSignal stopSignal, MeterRegistry meters,
             int stopAfterUnreachable, int stopAfterDenied) {
         this.caller = caller;
@@ -53,7 +56,7 @@ public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult
 
     @Override
     public RowResult process(LedgerRow row) {
-        if (PendingRowReader.isPassEnd(row) || this.stopSignal.isStopped()) {
+        if (PendingRowReader.isPassEnd(row) || this.stopSignal.isStopped() || deniedBefore(row)) {
             return null;
         }
         SnapshotCaller.Sent sent = this.caller.send(row);
@@ -99,6 +102,17 @@ public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult
             }
         }
         return result;
+    }
+
+    /**
+     * A row an earlier launch left PENDING after an AccessDeniedException is left (PENDING, not sent) for the
+     * next pass while no call of this launch has been accepted: when the denied rows come first in the input,
+     * sending them first again would trip the "denied to every call" stop in every launch, and a scheduler
+     * that relaunches on exit 4 would loop. Once another row is accepted, the later pass fails them; if every
+     * other call is denied too, ten new denials stop the launch as before.
+     */
+    private boolean deniedBefore(LedgerRow row) {
+        return "AccessDeniedException".equals(row.errorCode()) && !this.anyAccepted.get() && this.putBack.add(row.line());
     }
 
     /** PENDING the first time in this launch (a later pass tries again), FAILED the second, unless the run stops. */
