@@ -14,9 +14,11 @@ import io.snapshotbatch.input.CsvPairSource;
 import io.snapshotbatch.input.PairSource;
 import io.snapshotbatch.input.RowDefaults;
 import io.snapshotbatch.input.SqlPairSource;
+import io.snapshotbatch.nightly.ServicePairSource;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.RunEnd;
 import io.snapshotbatch.run.RunLauncher;
+import io.snapshotbatch.snapshot.PartnerCentralClientConfiguration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,11 @@ public class RunCommand implements Callable<Integer> {
         @Option(names = "--source-sql", paramLabel = "SQL", required = true,
                 description = "Read pairs from the database instead: a SELECT returning the same columns as the CSV")
         String sourceSql;
+
+        @Option(names = "--from-service", required = true,
+                description = "The pairs are this account's engagement/opportunity associations at the service "
+                        + "(ListEngagementResourceAssociations, --catalog, ResourceType Opportunity), in the service's order")
+        boolean fromService;
 
     }
 
@@ -58,6 +65,19 @@ public class RunCommand implements Callable<Integer> {
 
     @Mixin
     SendOptions send;
+
+    @Option(names = "--skip-unchanged",
+            description = "Before creating, read the opportunity's LastModifiedDate and the CreatedAt of the latest "
+                    + "snapshot; a row whose opportunity has not changed since is UNCHANGED and costs no write call")
+    boolean skipUnchanged;
+
+    @Option(names = "--created-by", paramLabel = "ACCOUNT",
+            description = "With --from-service: only associations whose CreatedBy is this 12-digit account "
+                    + "(default: the caller's account, STS GetCallerIdentity)")
+    String createdBy;
+
+    @Mixin
+    ReadRateOption readRate;
 
     @Option(names = "--force-new-run", description = "Start a new run with new tokens even if this run date completed")
     boolean forceNewRun;
@@ -100,6 +120,14 @@ public class RunCommand implements Callable<Integer> {
         Preflight.reportDirWritable(this.reportDir.path(), this.runDate.runDate());
         RowDefaults defaults = new RowDefaults(this.catalog, this.template);
         Map<String, Object> settings = this.send.springProperties();
+        settings.putAll(this.readRate.springProperties());
+        settings.put("snapshot.skip-unchanged", this.skipUnchanged);
+        if (this.createdBy != null && !this.source.fromService) {
+            throw new UsageException("--created-by applies to --from-service only");
+        }
+        if (this.createdBy != null && !this.createdBy.matches("[0-9]{12}")) {
+            throw new UsageException("--created-by must be a 12-digit AWS account id, got " + this.createdBy);
+        }
         settings.putAll(this.reportDir.springProperties());
         settings.putAll(this.metrics.springProperties());
         settings.putAll(this.quiet.springProperties());
@@ -124,6 +152,10 @@ public class RunCommand implements Callable<Integer> {
     }
 
     private PairSource pairSource(GuardedLaunch launch) {
+        if (this.source.fromService) {
+            return new ServicePairSource(launch.bean(PartnerCentralClientConfiguration.ReadClient.class).client(),
+                    this.catalog, this.createdBy, launch.bean(PartnerCentralClientConfiguration.CallerAccount.class)::account);
+        }
         if (this.sourceDb == null) {
             return new SqlPairSource(launch.bean(DataSource.class), this.source.sourceSql, "the ledger database");
         }

@@ -155,6 +155,8 @@ public class ReconciliationReport {
         metrics.add(List.of("rate_end", rate(pace.rateEnd())));
         metrics.add(List.of("pace_limited_by", (pace.limitedBy() != null) ? pace.limitedBy() : ""));
         metrics.add(List.of("input_encoding", (run.inputEncoding() != null) ? run.inputEncoding() : ""));
+        metrics.add(List.of("unchanged", counts.unchanged()));
+        metrics.add(List.of("read_calls", counts.readCalls()));
         return metrics;
     }
 

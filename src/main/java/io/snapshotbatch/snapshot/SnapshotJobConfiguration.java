@@ -26,6 +26,8 @@ import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.LedgerRow;
 import io.snapshotbatch.ledger.PaceRepository;
 import io.snapshotbatch.ledger.RunRepository;
+import io.snapshotbatch.nightly.ChangeCheck;
+import io.snapshotbatch.nightly.ReadGate;
 import io.snapshotbatch.progress.ProgressMode;
 import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.staging.InputStager;
@@ -50,10 +52,28 @@ public class SnapshotJobConfiguration {
     public static final String RUN_ID = "runId";
 
     @Bean
+    ReadCallsRecorder readCallsRecorder(ReadGate readGate, RunRepository runs) {
+        return new ReadCallsRecorder(readGate, runs);
+    }
+
+    /** Null unless --skip-unchanged. */
+    @Bean
+    ChangeCheckHolder changeCheck(SnapshotSettings settings, PartnerCentralClientConfiguration.ReadClient readClient,
+            RunStopSignal stopSignal) {
+        return new ChangeCheckHolder(settings.skipUnchanged()
+                ? new ChangeCheck(readClient.client(), stopSignal::isStopped) : null);
+    }
+
+    /** The run's {@link ChangeCheck}, or none. */
+    public record ChangeCheckHolder(ChangeCheck check) {
+    }
+
+    @Bean
     Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, LedgerRepository ledger,
-            RunRepository runs, StagingInput stagingInput, Clock clock) {
+            RunRepository runs, StagingInput stagingInput, Clock clock, ReadCallsRecorder readCallsRecorder) {
         return new StepBuilder("stage", jobRepository)
             .tasklet(new StageInputTasklet(new InputStager(ledger, runs, clock), runs, stagingInput), transactionManager)
+            .listener(readCallsRecorder)
             .allowStartIfComplete(true)
             .build();
     }
@@ -75,11 +95,20 @@ public class SnapshotJobConfiguration {
                 settings.chunkSize(), settings.maxPasses(), stopSignal);
     }
 
+    /** With --skip-unchanged the pending rows come a chunk at a time, their opportunities' dates prefetched. */
+    @Bean
+    @StepScope
+    PrefetchingRowReader snapshotRowReader(PendingRowReader pendingRowReader, ChangeCheckHolder changeCheck,
+            SnapshotSettings settings) {
+        return new PrefetchingRowReader(pendingRowReader, changeCheck.check(), settings.chunkSize());
+    }
+
     @Bean
     SnapshotItemProcessor snapshotItemProcessor(PartnerCentralSellingClient client, RunStopSignal stopSignal,
-            MeterRegistry meters, SnapshotSettings settings, Clock clock) {
-        return new SnapshotItemProcessor(new SnapshotCaller(client, clock), stopSignal, meters,
+            MeterRegistry meters, SnapshotSettings settings, Clock clock, ChangeCheckHolder changeCheck) {
+        SnapshotItemProcessor processor = new SnapshotItemProcessor(new SnapshotCaller(client, clock), stopSignal, meters,
                 settings.stopAfterUnreachable(), settings.stopAfterDenied());
+        return (changeCheck.check() != null) ? processor.withChangeCheck(changeCheck.check(), clock) : processor;
     }
 
     @Bean
@@ -99,14 +128,14 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Step snapshotWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            PendingRowReader pendingRowReader, SnapshotItemProcessor snapshotItemProcessor,
+            PrefetchingRowReader snapshotRowReader, SnapshotItemProcessor snapshotItemProcessor,
             JdbcBatchItemWriter<RowResult> rowResultWriter, StopWhenSignalled stopWhenSignalled,
-            SnapshotSettings settings) {
+            SnapshotSettings settings, ReadCallsRecorder readCallsRecorder) {
         return new StepBuilder("snapshotWorker", jobRepository).<LedgerRow, RowResult>chunk(settings.chunkSize())
             .transactionManager(transactionManager)
-            .reader(pendingRowReader)
+            .reader(snapshotRowReader)
             .processor(snapshotItemProcessor)
-            .writer(rowResultWriter)
+            .writer(readCallsRecorder.after(rowResultWriter))
             .listener(stopWhenSignalled)
             .allowStartIfComplete(true)
             .build();
@@ -116,7 +145,7 @@ public class SnapshotJobConfiguration {
     Step snapshotStep(JobRepository jobRepository, Step snapshotWorkerStep, LinePartitioner linePartitioner,
             SnapshotSettings settings, MeterRegistry meters, LedgerRepository ledger, PaceController paceController,
             PaceRepository paces, RollingQuota rollingQuota, RunStopSignal stopSignal, Clock clock,
-            @Value("${" + ProgressMode.PROPERTY + ":LOG}") String progress) {
+            @Value("${" + ProgressMode.PROPERTY + ":LOG}") String progress, ReadCallsRecorder readCallsRecorder) {
         SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("partition-");
         partitionExecutor.setConcurrencyLimit(settings.partitions());
         return new StepBuilder("snapshot", jobRepository).partitioner("snapshotWorker", linePartitioner)
@@ -124,6 +153,7 @@ public class SnapshotJobConfiguration {
             .gridSize(settings.partitions())
             .taskExecutor(partitionExecutor)
             .listener(new PaceStepListener(paceController, paces, rollingQuota, stopSignal, meters, clock))
+            .listener(readCallsRecorder)
             .listener(progressListener(ProgressMode.of(progress), meters, ledger, settings, paceController))
             .allowStartIfComplete(true)
             .build();

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * which the run stops (access denied to every call) instead of failing every row
  * @param maxPasses how many times a partition goes through its PENDING rows in one launch (rows throttled
  * out or with an unknown outcome are tried again in a later pass)
+ * @param skipUnchanged {@code --skip-unchanged}: read whether each row changed before creating it
+ * @param readRate {@code --read-rate}: read calls per second, paced apart from writes
  */
 @ConfigurationProperties("snapshot")
 public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4") int partitions,
@@ -34,7 +36,8 @@ public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4"
         @DefaultValue("reports") Path reportDir, @DefaultValue("10") int chunkSize, @DefaultValue("6") int maxAttempts,
         @DefaultValue("10") int stopAfterUnreachable, @DefaultValue("30s") Duration progressInterval,
         @DefaultValue("0") long quota24h, @DefaultValue("0") double paceFloor, @DefaultValue("5m") Duration quotaSpentAfter,
-        @DefaultValue("10") int stopAfterDenied, @DefaultValue("5") int maxPasses) {
+        @DefaultValue("10") int stopAfterDenied, @DefaultValue("5") int maxPasses,
+        @DefaultValue("false") boolean skipUnchanged, @DefaultValue("5") double readRate) {
 
     public static final String EMULATOR = "emulator";
 
