@@ -12,10 +12,12 @@ import io.snapshotbatch.input.CsvPairSource;
 import io.snapshotbatch.input.PairSource;
 import io.snapshotbatch.input.RowDefaults;
 import io.snapshotbatch.input.SqlPairSource;
+import io.snapshotbatch.nightly.ServicePairSource;
 import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.run.ExitCodes;
 import io.snapshotbatch.run.RunEnd;
 import io.snapshotbatch.run.RunLauncher;
+import io.snapshotbatch.snapshot.PartnerCentralClientConfiguration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,11 @@ public class RunCommand implements Callable<Integer> {
         @Option(names = "--source-sql", paramLabel = "SQL", required = true,
                 description = "Read pairs from the database instead: a SELECT returning the same columns as the CSV")
         String sourceSql;
+
+        @Option(names = "--from-service", required = true,
+                description = "The pairs are this account's engagement/opportunity associations at the service "
+                        + "(ListEngagementResourceAssociations, --catalog, ResourceType Opportunity), in the service's order")
+        boolean fromService;
 
     }
 
@@ -57,6 +64,19 @@ public class RunCommand implements Callable<Integer> {
 
     @Mixin
     SendOptions send;
+
+    @Option(names = "--skip-unchanged",
+            description = "Before creating, read the opportunity's LastModifiedDate and the CreatedAt of the latest "
+                    + "snapshot; a row whose opportunity has not changed since is UNCHANGED and costs no write call")
+    boolean skipUnchanged;
+
+    @Option(names = "--created-by", paramLabel = "ACCOUNT",
+            description = "With --from-service: only associations whose CreatedBy is this 12-digit account "
+                    + "(default: the caller's account, STS GetCallerIdentity)")
+    String createdBy;
+
+    @Mixin
+    ReadRateOption readRate;
 
     @Option(names = "--force-new-run", description = "Start a new run with new tokens even if this run date completed")
     boolean forceNewRun;
@@ -99,10 +119,18 @@ public class RunCommand implements Callable<Integer> {
         Preflight.reportDirWritable(this.reportDir.path(), this.runDate.runDate());
         RowDefaults defaults = new RowDefaults(this.catalog, this.template);
         Map<String, Object> settings = this.send.springProperties();
+        settings.putAll(this.readRate.springProperties());
+        settings.put("snapshot.skip-unchanged", this.skipUnchanged);
+        if (this.createdBy != null && !this.source.fromService) {
+            throw new UsageException("--created-by applies to --from-service only");
+        }
+        if (this.createdBy != null && !this.createdBy.matches("[0-9]{12}")) {
+            throw new UsageException("--created-by must be a 12-digit AWS account id, got " + this.createdBy);
+        }
         settings.putAll(this.reportDir.springProperties());
         settings.putAll(this.metrics.springProperties());
         settings.putAll(this.quiet.springProperties());
-        PairSource pairs;
+        PairSource pairs = null;
         if (this.source.input != null) {
             // Only the head is read here; the body is read once, streamed, while staging.
             CsvPairSource csv = new CsvPairSource(this.source.input, CsvOptions.parse(this.encoding, this.delimiter));
@@ -112,26 +140,35 @@ public class RunCommand implements Callable<Integer> {
         else if (this.encoding != null || this.delimiter != null) {
             throw new UsageException("--encoding and --delimiter apply to --input only");
         }
-        else {
+        else if (!this.source.fromService) {
             // Not a SELECT: refused here, before the run date is locked; the query itself is checked once the
             // database is open (RunLauncher), before a run is created.
-            pairs = pairSource();
+            pairs = sqlPairSource();
         }
         Optional<GuardedLaunch> launch = GuardedLaunch.open(this.database.target(), this.runDate.runDate(), settings);
         if (launch.isEmpty()) {
             return ExitCodes.ALREADY_RUNNING;
         }
         try (GuardedLaunch held = launch.get()) {
+            if (pairs == null) {
+                pairs = servicePairSource(held);
+            }
             RunEnd end = held.bean(RunLauncher.class).run(this.runDate.runDate(), this.forceNewRun, pairs, defaults);
             return held.finish(end, this.reportDir.path());
         }
+    }
+
+    /** {@code --from-service}: the account's associations, listed through the launch's read client. */
+    private PairSource servicePairSource(GuardedLaunch launch) {
+        return new ServicePairSource(launch.bean(PartnerCentralClientConfiguration.ReadClient.class).client(),
+                this.catalog, this.createdBy, launch.bean(PartnerCentralClientConfiguration.CallerAccount.class)::account);
     }
 
     /**
      * The query reads on a connection of its own (see {@link SqlPairSource}), also when the source is the
      * ledger's database: never one of the ledger's pool, whose connection holds the staging transaction.
      */
-    private PairSource pairSource() {
+    private PairSource sqlPairSource() {
         if (this.sourceDb == null) {
             DatabaseTarget ledger = this.database.target();
             return new SqlPairSource(new DriverManagerDataSource(ledger.url(), ledger.user(), ledger.password()),

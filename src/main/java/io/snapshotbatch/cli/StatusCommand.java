@@ -41,6 +41,7 @@ public class StatusCommand implements Callable<Integer> {
             System.out.printf("rejected     %d%n", counts.rejected());
             System.out.printf("duplicates   %d%n", counts.duplicates());
             System.out.printf("pending      %d%n", counts.pending());
+            System.out.printf("unchanged    %d%n", counts.unchanged());
             System.out.printf("api_calls    %d (throttled %d)%n", counts.apiCalls(), counts.throttledCalls());
             return ExitCodes.OK;
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.RunRepository;
+import io.snapshotbatch.nightly.ReadGate;
 import io.snapshotbatch.ledger.SnapshotRun;
 import io.snapshotbatch.metrics.MetricsPusher;
 import io.snapshotbatch.progress.RowProgress;
@@ -29,6 +30,9 @@ public class VerifyCommand implements Callable<Integer> {
     SendOptions send;
 
     @Mixin
+    ReadRateOption readRate;
+
+    @Mixin
     DatabaseOptions database;
 
     @Mixin
@@ -42,6 +46,7 @@ public class VerifyCommand implements Callable<Integer> {
         DatabaseTarget target = this.database.target();
         Map<String, Object> settings = this.send.springProperties();
         settings.putAll(this.metrics.springProperties());
+        settings.putAll(this.readRate.springProperties());
         try (LedgerContext context = BatchContext.openHosting(target, "verify " + this.runDate.runDate(), settings)) {
             MetricsPusher pusher = context.bean(MetricsPusher.class);
             pusher.start(this.runDate.runDate());
@@ -52,6 +57,7 @@ public class VerifyCommand implements Callable<Integer> {
                     context.bean(SnapshotSettings.class).progressInterval())) {
                 result = context.bean(SnapshotVerifier.class).verify(run, progress);
             }
+            context.bean(RunRepository.class).addReadCalls(run.runId(), context.bean(ReadGate.class).drain());
             int code;
             if (!result.finished()) {
                 // An unreachable service says nothing about the snapshots: stopped (exit 4), nothing overwritten.

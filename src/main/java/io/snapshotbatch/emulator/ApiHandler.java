@@ -52,6 +52,7 @@ final class ApiHandler implements HttpHandler {
     private final ScheduledExecutorService timer;
     private final Executor workers;
     private final Runnable onApiCall;
+    private StsCallerIdentity sts;
 
     ApiHandler(List<Operation> operations, ObjectMapper mapper, WireWriter writer, LiveStats stats,
             RateLimiter rateLimiter, DailyQuota dailyQuota, FaultInjector faults, long latencyMillis,
@@ -70,11 +71,21 @@ final class ApiHandler implements HttpHandler {
         this.onApiCall = onApiCall;
     }
 
+    /** Also answers STS GetCallerIdentity on the same endpoint (for {@code --from-service} without --created-by). */
+    ApiHandler withSts(StsCallerIdentity callerIdentity) {
+        this.sts = callerIdentity;
+        return this;
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         // Read the whole body first: closing a socket with unread input would turn a clean drop into a reset.
         byte[] body = readBody(exchange);
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (sts != null && sts.answers(target, body)) {
+            sts.handle(exchange, target);
+            return;
+        }
         String operationName = operationName(target);
         try {
             Operation operation = route(exchange, target, operationName);

@@ -21,10 +21,12 @@ final class GetResourceSnapshot implements Operation {
 
     private final SnapshotStore store;
     private final KnownResources known;
+    private final ReadFaults readFaults;
 
-    GetResourceSnapshot(SnapshotStore store, KnownResources known) {
+    GetResourceSnapshot(SnapshotStore store, KnownResources known, ReadFaults readFaults) {
         this.store = store;
         this.known = known;
+        this.readFaults = readFaults;
     }
 
     @Override
@@ -39,6 +41,7 @@ final class GetResourceSnapshot implements Operation {
                 reader.resourceId(true), reader.template(true));
         Integer revision = reader.optionalInt("Revision", 1, Integer.MAX_VALUE);
         reader.throwIfInvalid();
+        readFaults.check(key.resourceId());
         known.requireEngagement(key.engagement());
         known.requireOpportunity(key.resourceId());
 

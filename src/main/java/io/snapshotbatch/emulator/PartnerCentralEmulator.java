@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A running emulator of the Partner Central Selling API on 127.0.0.1. Start it, point an SDK client at
  * {@link #endpoint()}, read {@link #stats()}, close it. Thread-safe.
  *
- * <p>Serves CreateResourceSnapshot, GetResourceSnapshot and ListResourceSnapshots. Choices where the service is
+ * <p>Serves CreateResourceSnapshot, GetResourceSnapshot and ListResourceSnapshots, and for rehearsing a nightly
+ * sync GetOpportunity, ListOpportunities, ListEngagementResourceAssociations and STS GetCallerIdentity. Choices where the service is
  * undocumented (reference doc §8):
  * <ul>
  * <li>ClientToken: same token + same five fields replays the first answer (outcome "Replay"); same token + other
@@ -52,10 +54,12 @@ public final class PartnerCentralEmulator implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final AccessPolicy access;
     private final AtomicReference<RateSchedule> pendingSchedule;
+    private final NightlyAdminHandler nightly;
 
     private PartnerCentralEmulator(HttpServer server, ExecutorService workers, ScheduledExecutorService timer,
             LiveStats stats, EmulatorSettings settings, RateLimiter rateLimiter, AccessPolicy access,
-            AtomicReference<RateSchedule> pendingSchedule) {
+            AtomicReference<RateSchedule> pendingSchedule, NightlyAdminHandler nightly) {
+        this.nightly = nightly;
         this.server = server;
         this.workers = workers;
         this.timer = timer;
@@ -86,10 +90,17 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         AccessPolicy access = new AccessPolicy();
         RateLimiter rateLimiter = new RateLimiter(settings.ratePerSecond());
         AtomicReference<RateSchedule> pendingSchedule = new AtomicReference<>();
+        ReadFaults readFaults = new ReadFaults();
+        // Before any snapshot this emulator makes: an opportunity nobody marked changed is unchanged since then.
+        Opportunities opportunities = new Opportunities(known, Instant.now().minus(Duration.ofDays(1)));
+        Associations associations = new Associations();
         List<Operation> operations = List.of(
                 new CreateResourceSnapshot(store, known, tuning.knownTemplates(), access),
-                new GetResourceSnapshot(store, known),
-                new ListResourceSnapshots(store, known, tuning.defaultPageSize()));
+                new GetResourceSnapshot(store, known, readFaults),
+                new ListResourceSnapshots(store, known, tuning.defaultPageSize()),
+                new GetOpportunity(opportunities, readFaults),
+                new ListOpportunities(opportunities, readFaults),
+                new ListEngagementResourceAssociations(associations));
 
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads("pc-emulator-worker"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("pc-emulator-timer"));
@@ -109,17 +120,24 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             }
         };
         ApiHandler api = new ApiHandler(operations, mapper, new WireWriter(mapper, settings.statusProfile()), stats,
-                rateLimiter, quota, new FaultInjector(settings, tuning), settings.latencyMs(), timer, workers, onApiCall);
+                rateLimiter, quota, new FaultInjector(settings, tuning), settings.latencyMs(), timer, workers, onApiCall)
+                .withSts(new StsCallerIdentity(tuning.accountId(), mapper));
         server.createContext("/", api);
         server.createContext(StatsHandler.PATH, new StatsHandler(stats, mapper));
         AdminHandler admin = new AdminHandler(rateLimiter, access, timer, mapper);
         server.createContext(AdminHandler.RATE_PATH, admin);
         server.createContext(AdminHandler.DENY_PATH, admin);
+        NightlyAdminHandler nightly = new NightlyAdminHandler(opportunities, associations, readFaults,
+                tuning.accountId(), mapper);
+        server.createContext(NightlyAdminHandler.OPPORTUNITIES_PATH, nightly);
+        server.createContext(NightlyAdminHandler.ASSOCIATIONS_PATH, nightly);
+        server.createContext(NightlyAdminHandler.READ_FAULTS_PATH, nightly);
         // No executor: handlers run on the server's dispatcher thread. Handing each call to a pool cost more CPU
         // than the handler itself (context switches on 2 cores); handlers never block — delays go to the timer.
         server.setExecutor(null);
         server.start();
-        return new PartnerCentralEmulator(server, workers, timer, stats, settings, rateLimiter, access, pendingSchedule);
+        return new PartnerCentralEmulator(server, workers, timer, stats, settings, rateLimiter, access, pendingSchedule,
+                nightly);
     }
 
     /** Sets the per-operation rate from now on (0 = unlimited); {@code POST /_emulator/rate} does the same. */
@@ -146,6 +164,27 @@ public final class PartnerCentralEmulator implements AutoCloseable {
      */
     public void deny(String regex) {
         access.deny(regex);
+    }
+
+    /**
+     * Marks opportunities of the catalog changed now (their LastModifiedDate moves to now); {@code POST
+     * /_emulator/opportunities} does the same. Returns how many.
+     */
+    public int markChanged(String catalog, java.util.Collection<String> opportunityIds) {
+        var request = new ObjectMapper().createObjectNode().put("catalog", catalog);
+        opportunityIds.forEach(request.putArray("identifiers")::add);
+        return nightly.modify(request);
+    }
+
+    /**
+     * Appends an association (ResourceType Opportunity) made by {@code createdBy}; {@code POST
+     * /_emulator/associations} does the same in bulk.
+     */
+    public void associate(String catalog, String engagementId, String opportunityId, String createdBy) {
+        var request = new ObjectMapper().createObjectNode();
+        request.putArray("associations").addObject().put("Catalog", catalog).put("EngagementId", engagementId)
+                .put("ResourceId", opportunityId).put("CreatedBy", createdBy);
+        nightly.associate(request);
     }
 
     /**

@@ -72,6 +72,53 @@ final class RequestReader {
         return patterned(CLIENT_TOKEN, true, CLIENT_TOKEN_PATTERN);
     }
 
+    /** GetOpportunity's {@code Identifier}: an opportunity id. */
+    String opportunityIdentifier() {
+        return patterned("Identifier", true, RESOURCE_ID_PATTERN);
+    }
+
+    /** ListOpportunities' {@code Identifier}: at most {@code max} opportunity ids; null when absent. */
+    List<String> opportunityIdentifiers(int max) {
+        JsonNode node = body.get("Identifier");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ServiceError.serialization("Identifier must be a list.");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw ServiceError.serialization("Identifier must be a list of strings.");
+            }
+            if (!RESOURCE_ID_PATTERN.matcher(item.textValue()).matches()) {
+                violations.add(FieldViolation.format("Identifier", RESOURCE_ID_PATTERN.pattern()));
+            }
+            ids.add(item.textValue());
+        }
+        if (ids.size() > max) {
+            violations.add(FieldViolation.outOfRange("Identifier", "at most " + max + " items"));
+        }
+        return ids;
+    }
+
+    /** An optional ISO 8601 timestamp member of an optional structure (epoch seconds also accepted). */
+    java.time.Instant optionalTimestamp(String structure, String field) {
+        JsonNode node = body.path(structure).get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return java.time.Instant.ofEpochMilli(Math.round(node.doubleValue() * 1000));
+        }
+        try {
+            return java.time.Instant.parse(node.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            violations.add(FieldViolation.invalid(structure + "." + field, field + " must be an ISO 8601 timestamp."));
+            return null;
+        }
+    }
+
     String createdBy() {
         return patterned(CREATED_BY, false, ACCOUNT_PATTERN);
     }

@@ -105,9 +105,15 @@ public class LedgerRepository {
                 calls[0] += rs.getLong("calls");
                 calls[1] += rs.getLong("throttled");
             });
+        long readCalls = this.jdbc.sql("select read_calls from snapshot_run where run_id = :runId")
+            .param("runId", runId)
+            .query(Long.class)
+            .optional()
+            .orElse(0L);
         return new OutcomeCounts(byOutcome[Outcome.CREATED.ordinal()], byOutcome[Outcome.FAILED.ordinal()],
                 byOutcome[Outcome.REJECTED.ordinal()], byOutcome[Outcome.DUPLICATE.ordinal()],
-                byOutcome[Outcome.PENDING.ordinal()], calls[0], calls[1]);
+                byOutcome[Outcome.PENDING.ordinal()], calls[0], calls[1], byOutcome[Outcome.UNCHANGED.ordinal()],
+                readCalls);
     }
 
     /** A run's rows by outcome; every outcome is present, 0 when the run has none. */

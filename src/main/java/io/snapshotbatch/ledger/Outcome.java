@@ -12,6 +12,11 @@ public enum Outcome {
     /** Invalid input, never sent. */
     REJECTED,
     /** Repeats an earlier line of the same run, never sent. */
-    DUPLICATE
+    DUPLICATE,
+    /**
+     * With {@code --skip-unchanged}: the opportunity has not changed since its latest snapshot, so none was
+     * created; the existing snapshot's Arn and Revision are recorded, and the two timestamps compared. Terminal.
+     */
+    UNCHANGED
 
 }

@@ -87,6 +87,26 @@ public class RunRepository {
             .update();
     }
 
+    /** Adds read calls a launch made to the run's total (summary.csv's read_calls). */
+    public void addReadCalls(long runId, long calls) {
+        if (calls == 0) {
+            return;
+        }
+        this.jdbc.sql("update snapshot_run set read_calls = read_calls + :calls where run_id = :runId")
+            .param("calls", calls)
+            .param("runId", runId)
+            .update();
+    }
+
+    /** The read calls of every launch of the run so far. */
+    public long readCalls(long runId) {
+        return this.jdbc.sql("select read_calls from snapshot_run where run_id = :runId")
+            .param("runId", runId)
+            .query(Long.class)
+            .optional()
+            .orElse(0L);
+    }
+
     /** Starts a new Spring Batch job instance for this run: the previous one completed (e.g. before a re-run). */
     public int nextJobLaunch(long runId) {
         this.jdbc.sql("update snapshot_run set job_launch = job_launch + 1 where run_id = :runId").param("runId", runId).update();

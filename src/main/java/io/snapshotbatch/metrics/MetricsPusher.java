@@ -147,7 +147,8 @@ public class MetricsPusher implements AutoCloseable {
             SnapshotRun run = this.runs.latest(date).orElse(null);
             if (run != null) {
                 OutcomeCounts counts = this.ledger.counts(run.runId());
-                this.metrics.update(this.ledger.rowsByOutcome(run.runId()), counts.apiCalls(), counts.throttledCalls(), 0);
+                this.metrics.update(this.ledger.rowsByOutcome(run.runId()), counts.apiCalls(), counts.throttledCalls(),
+                        counts.readCalls());
             }
         }
         catch (RuntimeException ex) {

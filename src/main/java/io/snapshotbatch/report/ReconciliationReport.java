@@ -165,6 +165,9 @@ public class ReconciliationReport {
         metrics.add(List.of("input_encoding", (run.inputEncoding() != null) ? run.inputEncoding() : ""));
         metrics.add(List.of("latency_p50_ms", millis(pace.latencyP50Ms())));
         metrics.add(List.of("latency_p95_ms", millis(pace.latencyP95Ms())));
+
+        metrics.add(List.of("unchanged", counts.unchanged()));
+        metrics.add(List.of("read_calls", counts.readCalls()));
         return metrics;
     }
 

@@ -3,7 +3,7 @@ package io.snapshotbatch.run;
 /** The exit codes schedulers rely on (CONTRACT.md). */
 public final class ExitCodes {
 
-    /** Every input row CREATED, or the run date had already completed. */
+    /** Every input row CREATED or UNCHANGED, or the run date had already completed. */
     public static final int OK = 0;
 
     /** Unexpected internal error. */

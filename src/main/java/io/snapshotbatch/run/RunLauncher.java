@@ -129,6 +129,9 @@ public class RunLauncher {
         String line = "Run %s %s: %d rows, %d created, %d failed, %d rejected, %d duplicates, %d pending; %d calls (%d throttled)"
             .formatted(run.runDate(), run.status(), counts.inputRows(), counts.created(), counts.failed(),
                     counts.rejected(), counts.duplicates(), counts.pending(), counts.apiCalls(), counts.throttledCalls());
+        if (counts.unchanged() > 0 || counts.readCalls() > 0) {
+            line += "; %d unchanged, %d read calls".formatted(counts.unchanged(), counts.readCalls());
+        }
         return (run.stopReason() != null) ? line + " - " + run.stopReason() : line;
     }
 

@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotbatch.emulator.EmulatorSettings;
 import io.snapshotbatch.emulator.PartnerCentralEmulator;
+import io.snapshotbatch.input.InputException;
 import io.snapshotbatch.metrics.RunMetrics;
+import io.snapshotbatch.nightly.ReadGate;
 import io.snapshotbatch.throttle.CallBudget;
 import io.snapshotbatch.throttle.CallGate;
 import io.snapshotbatch.throttle.CallLatency;
@@ -33,6 +35,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /**
  * The one {@link PartnerCentralSellingClient} every partition shares: real SDK, Apache HTTP pool sized
@@ -179,6 +183,95 @@ public class PartnerCentralClientConfiguration {
             builder.endpointOverride(URI.create(settings.endpoint()));
         }
         return builder.build();
+    }
+
+    /** The read client (GetOpportunity, ListOpportunities, GetResourceSnapshot, ...), apart from the writes' one. */
+    public record ReadClient(PartnerCentralSellingClient client) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            this.client.close();
+        }
+
+    }
+
+    @Bean
+    ReadGate readGate(SnapshotSettings settings, RunStopSignal stopSignal) {
+        return new ReadGate(settings.readRate(), stopSignal::isStopped);
+    }
+
+    /**
+     * Reads are paced by their own {@link ReadGate} ({@code --read-rate}) and never pass the write {@link CallGate}:
+     * they neither take write permits nor count against the write budget or quota. Same endpoint, credentials
+     * and retry strategy as the writes.
+     */
+    @Bean(destroyMethod = "close")
+    ReadClient readClient(SnapshotSettings settings, EmulatorHandle emulator, AwsCredentialsProvider awsCredentialsProvider,
+            ReadGate readGate) {
+        PartnerCentralSellingClientBuilder builder = PartnerCentralSellingClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(awsCredentialsProvider)
+            .httpClientBuilder(ApacheHttpClient.builder()
+                .maxConnections(Math.max(8, settings.partitions() * 2))
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30)))
+            .overrideConfiguration((o) -> o
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+                    .toBuilder()
+                    .maxAttempts(settings.maxAttempts())
+                    .circuitBreakerEnabled(false)
+                    .throttlingBackoffStrategy(THROTTLING_BACKOFF)
+                    .build())
+                .addExecutionInterceptor(readGate));
+        endpoint(settings, emulator).ifPresent(builder::endpointOverride);
+        return new ReadClient(builder.build());
+    }
+
+    /** The caller's AWS account (STS GetCallerIdentity), asked only when needed. */
+    @FunctionalInterface
+    public interface CallerAccount {
+
+        /** @throws InputException when it cannot be learned (say --created-by instead) */
+        String account();
+
+    }
+
+    /**
+     * STS on the same endpoint as the other calls when one is given (the emulator answers GetCallerIdentity),
+     * otherwise STS's us-east-1 endpoint. One call per run, only for {@code --from-service} without
+     * {@code --created-by}, and only when the run is staged.
+     */
+    @Bean
+    CallerAccount callerAccount(SnapshotSettings settings, EmulatorHandle emulator,
+            AwsCredentialsProvider awsCredentialsProvider) {
+        return () -> {
+            StsClientBuilder builder = StsClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(awsCredentialsProvider)
+                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)));
+            endpoint(settings, emulator).ifPresent(builder::endpointOverride);
+            try (StsClient sts = builder.build()) {
+                String account = sts.getCallerIdentity().account();
+                logger.info("The caller's account (STS GetCallerIdentity) is {}", account);
+                return account;
+            }
+            catch (RuntimeException ex) {
+                throw new InputException("--from-service: cannot learn the caller's account from STS GetCallerIdentity ("
+                        + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                        + "); give the account whose associations to snapshot with --created-by ACCOUNT", ex);
+            }
+        };
+    }
+
+    /** Where the clients (STS included) send their calls: the emulator's or the given endpoint, else the service's. */
+    static java.util.Optional<URI> endpoint(SnapshotSettings settings, EmulatorHandle emulator) {
+        if (emulator.emulator() != null) {
+            return java.util.Optional.of(emulator.emulator().endpoint());
+        }
+        if (!settings.endpoint().isBlank()) {
+            return java.util.Optional.of(URI.create(settings.endpoint()));
+        }
+        return java.util.Optional.empty();
     }
 
     private static AwsCredentialsProvider credentials(SnapshotSettings settings, EmulatorHandle emulator) {

@@ -71,7 +71,8 @@ public class ProgressBarReporter implements StepExecutionListener {
 
     private double answered() {
         return this.meters.counter("snapshot.rows", "outcome", Outcome.CREATED.name()).count()
-                + this.meters.counter("snapshot.rows", "outcome", Outcome.FAILED.name()).count();
+                + this.meters.counter("snapshot.rows", "outcome", Outcome.FAILED.name()).count()
+                + this.meters.counter("snapshot.rows", "outcome", Outcome.UNCHANGED.name()).count();
     }
 
     private double calls() {

@@ -143,7 +143,7 @@ public class ProgressReporter implements StepExecutionListener {
     }
 
     private double answered() {
-        return rows(Outcome.CREATED) + rows(Outcome.FAILED);
+        return rows(Outcome.CREATED) + rows(Outcome.FAILED) + rows(Outcome.UNCHANGED);
     }
 
     private double rows(Outcome outcome) {

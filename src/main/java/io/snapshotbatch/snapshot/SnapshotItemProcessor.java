@@ -1,5 +1,6 @@
 package io.snapshotbatch.snapshot;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotbatch.ledger.LedgerRow;
 import io.snapshotbatch.ledger.Outcome;
+import io.snapshotbatch.nightly.ChangeCheck;
 
 /**
  * Sends a PENDING row unless the run is stopping (then the row is filtered out and stays PENDING),
@@ -45,6 +47,11 @@ public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult
     /** Rows an earlier launch saw denied, left for a later pass of this one (see {@link #deniedBefore}). */
     private final Set<Integer> putBack = ConcurrentHashMap.newKeySet();
 
+    /** With --skip-unchanged: reads whether the row changed before it is sent; null otherwise. */
+    private ChangeCheck changeCheck;
+
+    private Clock clock = Clock.systemUTC();
+
     public SnapshotItemProcessor(SnapshotCaller caller, RunStopSignal stopSignal, MeterRegistry meters,
             int stopAfterUnreachable, int stopAfterDenied) {
         this.caller = caller;
@@ -54,10 +61,30 @@ public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult
         this.stopAfterDenied = stopAfterDenied;
     }
 
+    /** Checks every row never sent before whether it changed since its latest snapshot (--skip-unchanged). */
+    public SnapshotItemProcessor withChangeCheck(ChangeCheck check, Clock resultClock) {
+        this.changeCheck = check;
+        this.clock = resultClock;
+        return this;
+    }
+
     @Override
     public RowResult process(LedgerRow row) {
         if (PendingRowReader.isPassEnd(row) || this.stopSignal.isStopped() || deniedBefore(row)) {
             return null;
+        }
+        // A row already sent once keeps its token and is sent again: its snapshot may be the one that call made.
+        if (this.changeCheck != null && row.attempts() == 0) {
+            ChangeCheck.Verdict verdict = this.changeCheck.check(row);
+            if (verdict instanceof ChangeCheck.Unchanged unchanged) {
+                this.meters.counter("snapshot.rows", "outcome", Outcome.UNCHANGED.name()).increment();
+                return new RowResult(row.runId(), row.line(), Outcome.UNCHANGED, unchanged.arn(), unchanged.revision(),
+                        null, unchanged.comparison(), 0, 0, this.clock.instant());
+            }
+            if (this.stopSignal.isStopped()) {
+                return null;
+            }
+            logger.debug("Line {}: creating, {}", row.line(), ((ChangeCheck.Create) verdict).why());
         }
         SnapshotCaller.Sent sent = this.caller.send(row);
         RowResult result = decide(row, sent);

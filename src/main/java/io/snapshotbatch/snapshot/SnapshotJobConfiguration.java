@@ -30,6 +30,8 @@ import io.snapshotbatch.ledger.LedgerRepository;
 import io.snapshotbatch.ledger.LedgerRow;
 import io.snapshotbatch.ledger.PaceRepository;
 import io.snapshotbatch.ledger.RunRepository;
+import io.snapshotbatch.nightly.ChangeCheck;
+import io.snapshotbatch.nightly.ReadGate;
 import io.snapshotbatch.progress.ProgressMode;
 import io.snapshotbatch.report.ReconciliationReport;
 import io.snapshotbatch.staging.InputStager;
@@ -55,10 +57,28 @@ public class SnapshotJobConfiguration {
     public static final String RUN_ID = "runId";
 
     @Bean
+    ReadCallsRecorder readCallsRecorder(ReadGate readGate, RunRepository runs) {
+        return new ReadCallsRecorder(readGate, runs);
+    }
+
+    /** Null unless --skip-unchanged. */
+    @Bean
+    ChangeCheckHolder changeCheck(SnapshotSettings settings, PartnerCentralClientConfiguration.ReadClient readClient,
+            RunStopSignal stopSignal) {
+        return new ChangeCheckHolder(settings.skipUnchanged()
+                ? new ChangeCheck(readClient.client(), stopSignal::isStopped) : null);
+    }
+
+    /** The run's {@link ChangeCheck}, or none. */
+    public record ChangeCheckHolder(ChangeCheck check) {
+    }
+
+    @Bean
     Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, LedgerRepository ledger,
-            RunRepository runs, StagingInput stagingInput, Clock clock) {
+            RunRepository runs, StagingInput stagingInput, Clock clock, ReadCallsRecorder readCallsRecorder) {
         return new StepBuilder("stage", jobRepository)
             .tasklet(new StageInputTasklet(new InputStager(ledger, runs, clock), runs, stagingInput), transactionManager)
+            .listener(readCallsRecorder)
             .allowStartIfComplete(true)
             .build();
     }
@@ -80,11 +100,20 @@ public class SnapshotJobConfiguration {
                 settings.effectiveChunkSize(), settings.maxPasses(), stopSignal);
     }
 
+    /** With --skip-unchanged the pending rows come a chunk at a time, their opportunities' dates prefetched. */
+    @Bean
+    @StepScope
+    PrefetchingRowReader snapshotRowReader(PendingRowReader pendingRowReader, ChangeCheckHolder changeCheck,
+            SnapshotSettings settings) {
+        return new PrefetchingRowReader(pendingRowReader, changeCheck.check(), settings.effectiveChunkSize());
+    }
+
     @Bean
     SnapshotItemProcessor snapshotItemProcessor(PartnerCentralSellingClient client, RunStopSignal stopSignal,
-            MeterRegistry meters, SnapshotSettings settings, CallsInFlight callsInFlight, Clock clock) {
-        return new SnapshotItemProcessor(new SnapshotCaller(client, clock, callsInFlight), stopSignal, meters,
+            MeterRegistry meters, SnapshotSettings settings, CallsInFlight callsInFlight, Clock clock, ChangeCheckHolder changeCheck) {
+        SnapshotItemProcessor processor = new SnapshotItemProcessor(new SnapshotCaller(client, clock, callsInFlight), stopSignal, meters,
                 settings.stopAfterUnreachable(), settings.stopAfterDenied());
+        return (changeCheck.check() != null) ? processor.withChangeCheck(changeCheck.check(), clock) : processor;
     }
 
     /**
@@ -134,16 +163,16 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Step snapshotWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            PendingRowReader pendingRowReader, AsyncItemProcessor<LedgerRow, RowResult> asyncSnapshotProcessor,
+            PrefetchingRowReader snapshotRowReader, AsyncItemProcessor<LedgerRow, RowResult> asyncSnapshotProcessor,
             JdbcBatchItemWriter<RowResult> rowResultWriter, StopWhenSignalled stopWhenSignalled,
-            SnapshotSettings settings) {
+            SnapshotSettings settings, ReadCallsRecorder readCallsRecorder) {
         return new StepBuilder("snapshotWorker", jobRepository)
             .<LedgerRow, Future<RowResult>>chunk(settings.effectiveChunkSize())
             .transactionManager(transactionManager)
-            .reader(pendingRowReader)
+            .reader(snapshotRowReader)
             .processor(asyncSnapshotProcessor)
             // Waits for every answer of the chunk, drops the rows left out (null: stopping, pass ends).
-            .writer(new AsyncItemWriter<>(rowResultWriter))
+            .writer(new AsyncItemWriter<>(readCallsRecorder.after(rowResultWriter)))
             .listener(stopWhenSignalled)
             .allowStartIfComplete(true)
             .build();
@@ -154,7 +183,7 @@ public class SnapshotJobConfiguration {
             SnapshotSettings settings, MeterRegistry meters, LedgerRepository ledger, PaceController paceController,
             PaceRepository paces, RollingQuota rollingQuota, RunStopSignal stopSignal, Clock clock,
             CallLatency callLatency, CallsInFlight callsInFlight,
-            @Value("${" + ProgressMode.PROPERTY + ":LOG}") String progress) {
+            @Value("${" + ProgressMode.PROPERTY + ":LOG}") String progress, ReadCallsRecorder readCallsRecorder) {
         SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("partition-");
         partitionExecutor.setConcurrencyLimit(settings.partitions());
         return new StepBuilder("snapshot", jobRepository).partitioner("snapshotWorker", linePartitioner)
@@ -162,6 +191,7 @@ public class SnapshotJobConfiguration {
             .gridSize(settings.partitions())
             .taskExecutor(partitionExecutor)
             .listener(new PaceStepListener(paceController, paces, rollingQuota, stopSignal, meters, clock, callLatency))
+            .listener(readCallsRecorder)
             .listener(progressListener(ProgressMode.of(progress), meters, ledger, settings, paceController, callLatency,
                     callsInFlight))
             .allowStartIfComplete(true)

@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * out or with an unknown outcome are tried again in a later pass)
  * @param maxInFlight the most CreateResourceSnapshot calls under way at once across all partitions
  * ({@code --max-in-flight}), 0 for the default: see {@link #inFlightCap()}
+ * @param skipUnchanged {@code --skip-unchanged}: read whether each row changed before creating it
+ * @param readRate {@code --read-rate}: read calls per second, paced apart from writes
  */
 @ConfigurationProperties("snapshot")
 public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4") int partitions,
@@ -36,7 +38,8 @@ public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4"
         @DefaultValue("reports") Path reportDir, @DefaultValue("10") int chunkSize, @DefaultValue("6") int maxAttempts,
         @DefaultValue("10") int stopAfterUnreachable, @DefaultValue("30s") Duration progressInterval,
         @DefaultValue("0") long quota24h, @DefaultValue("0") double paceFloor, @DefaultValue("5m") Duration quotaSpentAfter,
-        @DefaultValue("10") int stopAfterDenied, @DefaultValue("5") int maxPasses, @DefaultValue("0") int maxInFlight) {
+        @DefaultValue("10") int stopAfterDenied, @DefaultValue("5") int maxPasses, @DefaultValue("0") int maxInFlight,
+        @DefaultValue("false") boolean skipUnchanged, @DefaultValue("5") double readRate) {
 
     public static final String EMULATOR = "emulator";
 

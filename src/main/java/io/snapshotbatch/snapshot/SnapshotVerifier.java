@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.partnercentralselling.model.GetResourceSn
 
 /**
  * {@code verify}: reads back every CREATED row's snapshot (GetResourceSnapshot at the recorded
- * revision) and records whether the service has it with the recorded ARN.
+ * revision) and records whether the service has it with the recorded ARN, at {@code --read-rate}.
  */
 @Component
 public class SnapshotVerifier {
@@ -54,8 +54,9 @@ public class SnapshotVerifier {
 
     private final Clock clock;
 
-    public SnapshotVerifier(PartnerCentralSellingClient client, LedgerRepository ledger, Clock clock) {
-        this.client = client;
+    /** Reads through the read client: paced by --read-rate, never by the writes' pace or budget. */
+    public SnapshotVerifier(PartnerCentralClientConfiguration.ReadClient readClient, LedgerRepository ledger, Clock clock) {
+        this.client = readClient.client();
         this.ledger = ledger;
         this.clock = clock;
     }

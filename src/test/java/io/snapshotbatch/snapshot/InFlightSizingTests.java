@@ -44,7 +44,7 @@ class InFlightSizingTests {
 
     private static SnapshotSettings settings(double rate, int partitions, int maxInFlight) {
         return new SnapshotSettings(rate, partitions, 0, "", "", Path.of("reports"), 10, 6, 10, Duration.ofSeconds(30), 0,
-                0, Duration.ofMinutes(5), 10, 5, maxInFlight);
+                0, Duration.ofMinutes(5), 10, 5, maxInFlight, false, 5);
     }
 
 }

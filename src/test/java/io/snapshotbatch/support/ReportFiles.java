@@ -46,10 +46,12 @@ public record ReportFiles(List<Map<String, String>> rows, List<String> header, M
         return Long.parseLong(this.summary.get(metric));
     }
 
-    /** input_rows = created + failed + rejected + duplicates + pending, as the contract promises. */
+    /** input_rows = created + failed + rejected + duplicates + pending + unchanged, as the contract promises. */
     public boolean balances() {
+        long unchanged = this.summary.containsKey("unchanged") ? summaryCount("unchanged") : 0;
         return summaryCount("input_rows") == summaryCount("created") + summaryCount("failed") + summaryCount("rejected")
-                + summaryCount("duplicates") + summaryCount("pending") && summaryCount("input_rows") == this.rows.size();
+                + summaryCount("duplicates") + summaryCount("pending") + unchanged
+                && summaryCount("input_rows") == this.rows.size();
     }
 
 }
