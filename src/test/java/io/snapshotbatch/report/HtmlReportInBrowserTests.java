@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.Test;
 
+import io.snapshotbatch.ledger.Outcome;
 import io.snapshotbatch.support.HeadlessChromium;
 import io.snapshotbatch.support.HeadlessChromium.Rendering;
 
@@ -32,7 +33,8 @@ class HtmlReportInBrowserTests extends HtmlReportTestSupport {
         assertThat(rendering.log()).doesNotContain("Refused to");
         // the pictures are there: one bar per outcome, one per error code, one column per run of the trend
         String dom = rendering.dom();
-        assertThat(HtmlReportTests.count(HtmlReportTests.section(dom, "by-outcome"), "<g class=\"bar\">")).isEqualTo(5);
+        assertThat(HtmlReportTests.count(HtmlReportTests.section(dom, "by-outcome"), "<g class=\"bar\">"))
+            .isEqualTo(Outcome.values().length);
         assertThat(HtmlReportTests.count(HtmlReportTests.section(dom, "by-error-code"), "<g class=\"bar\">")).isEqualTo(3);
         assertThat(HtmlReportTests.count(HtmlReportTests.section(dom, "trend"), "<g class=\"run\">")).isEqualTo(30);
         assertThat(HtmlReportTests.section(dom, "attention")).contains(HtmlReport.ATTENTION_LIMIT + " shown of " + attentionRows());
