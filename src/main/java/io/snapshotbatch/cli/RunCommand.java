@@ -174,11 +174,21 @@ public class RunCommand implements Callable<Integer> {
             return new SqlPairSource(new DriverManagerDataSource(ledger.url(), ledger.user(), ledger.password()),
                     this.source.sourceSql, "the ledger database");
         }
-        DatabaseTarget source = Secrets.register(new DatabaseTarget(this.sourceDb,
+        DatabaseTarget source = Secrets.register(new DatabaseTarget(existingOnly(this.sourceDb),
                 DatabaseOptions.firstNonBlank(this.sourceDbUser, System.getenv("SNAPSHOT_SOURCE_DB_USER")),
                 DatabaseOptions.firstNonBlank(this.sourceDbPassword, System.getenv("SNAPSHOT_SOURCE_DB_PASSWORD"))));
         return new SqlPairSource(new DriverManagerDataSource(source.url(), source.user(), source.password()),
                 this.source.sourceSql, "the source database " + source.redactedUrl());
+    }
+
+    /**
+     * An embedded H2 source must exist: H2 would otherwise create an empty database file where a mistyped
+     * path points, and the query would fail on a missing table there instead of on the path.
+     */
+    static String existingOnly(String url) {
+        boolean embeddedH2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
+                && !url.startsWith("jdbc:h2:ssl:");
+        return (embeddedH2 && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS=")) ? url + ";IFEXISTS=TRUE" : url;
     }
 
 }

@@ -100,6 +100,21 @@ class SqlPairSourceFailureTests {
         assertThat(rows.get(2499)).isEqualTo(new PairRecord(2500, null, "eng-00000000002500", null, "7", null));
     }
 
+    @Test
+    void aQueryThatWritesOnH2IsRolledBack() {
+        // given H2's data change delta table, a SELECT that deletes (H2 takes read-only as a hint only)
+        SqlPairSource source = source("select eng as engagement_id, opp as opportunity_id from old table (delete from pairs)");
+        List<PairRecord> rows = new ArrayList<>();
+
+        // when
+        source.read(rows::add);
+
+        // then the rows were read, and the delete undone: the read's transaction is always rolled back
+        assertThat(rows).hasSize(2500);
+        assertThat(new JdbcTemplate(this.dataSource).queryForObject("select count(*) from pairs", Integer.class))
+            .isEqualTo(2500);
+    }
+
     @ParameterizedTest
     @CsvSource({ "42P01, true", "42601, true", "42703, true", "42501, true", "22012, true", "21000, true",
             "3F000, true", "25006, true", "P0001, true", "42S02, true", "90079, true", "90022, true",

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import io.snapshotbatch.ledger.DatabaseFailures;
 import io.snapshotbatch.run.DatabaseTarget;
 import io.snapshotbatch.support.TestDatabases;
 
@@ -93,6 +94,23 @@ class SqlPairSourcePostgresTests {
         source.check();
         assertThatThrownBy(() -> source.read((row) -> {
         })).isInstanceOf(InputException.class).hasMessageContaining("division by zero");
+    }
+
+    @Test
+    void aConnectionLostWhileReadingIsALostDatabaseNotAQueryError() {
+        // given a read whose server session is terminated after the first fetch (a restart, a failover)
+        SqlPairSource source = new SqlPairSource(dataSource,
+                "select eng as engagement_id, opp as opportunity_id from pairs /* lost-while-reading */ order by id",
+                "the test database");
+        JdbcTemplate admin = new JdbcTemplate(dataSource);
+
+        // when / then the run stops as for any lost database (exit 4, the same command stages it), not exit 2
+        assertThatThrownBy(() -> source.read((row) -> {
+            if (row.line() == 1) {
+                admin.queryForList("select pg_terminate_backend(pid) from pg_stat_activity "
+                        + "where query like '%lost-while-reading%' and pid <> pg_backend_pid()");
+            }
+        })).isNotInstanceOf(InputException.class).satisfies((ex) -> assertThat(DatabaseFailures.isConnectionLoss(ex)).isTrue());
     }
 
     private static void sleep(long millis) {
