@@ -145,11 +145,12 @@ public class LedgerRepository {
 
     /**
      * Every row of a run in line order, streamed {@link #FETCH_SIZE} rows at a time inside a read-only
-     * transaction (or the caller's), so that a large run is never held in memory.
+     * transaction (or the caller's), so that a large run is never held in memory. Ordered by the primary key's
+     * columns, so that H2 reads its index in order instead of sorting the run (see PendingRowReader).
      */
     public void forEachRow(long runId, Consumer<LedgerRow> consumer) {
         this.readOnly.executeWithoutResult((status) -> this.streaming.query(
-                "select " + SELECT_COLUMNS + " from snapshot_row where run_id = ? order by line",
+                "select " + SELECT_COLUMNS + " from snapshot_row where run_id = ? order by run_id, line",
                 (RowCallbackHandler) (rs) -> consumer.accept(map(rs, 0)), runId));
     }
 
@@ -161,7 +162,7 @@ public class LedgerRepository {
     public List<LedgerRow> rowsWithOutcome(long runId, Outcome outcome, int afterLine, int limit) {
         return this.jdbc.sql("select " + SELECT_COLUMNS + """
                  from snapshot_row where run_id = :runId and outcome = :outcome and line > :after
-                order by line limit :limit""")
+                order by run_id, outcome, line limit :limit""")
             .param("runId", runId)
             .param("outcome", outcome.name())
             .param("after", afterLine)

@@ -113,11 +113,17 @@ public class PendingRowReader implements ItemReader<LedgerRow> {
         return null;
     }
 
+    /**
+     * The next page, on the (run_id, outcome, line) index (V9). The ORDER BY names the index's columns, not just
+     * line: the first two are fixed by the WHERE, so the order is the same, but H2 only reads an index in order
+     * when the ORDER BY is a prefix of it; with {@code order by line} it read every PENDING row of the run and
+     * sorted them, for each page (PostgreSQL drops the fixed columns itself).
+     */
     private java.util.List<LedgerRow> nextPage() {
         return this.jdbc.sql("select " + LedgerRepository.SELECT_COLUMNS + """
                  from snapshot_row
                 where run_id = :runId and outcome = 'PENDING' and mod(line, :partitions) = :partition and line > :after
-                order by line limit :pageSize""")
+                order by run_id, outcome, line limit :pageSize""")
             .param("runId", this.runId)
             .param("partitions", this.partitions)
             .param("partition", this.partition)
