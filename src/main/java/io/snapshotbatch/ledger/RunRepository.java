@@ -39,9 +39,12 @@ public class RunRepository {
 
     /** The newest generation of a run date, if there is any. */
     public Optional<SnapshotRun> latest(LocalDate runDate) {
+        // A list, not stream().findFirst(): an unclosed JdbcClient stream keeps its pooled connection, and the
+        // metrics pusher asks this every push interval.
         return this.jdbc.sql("select * from snapshot_run where run_date = :runDate order by generation desc")
             .param("runDate", runDate)
             .query(RunRepository::map)
+            .list()
             .stream()
             .findFirst();
     }
