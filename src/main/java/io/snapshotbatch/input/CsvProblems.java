@@ -114,6 +114,13 @@ final class CsvProblems {
 
     /** A row has gone on for a million characters: a quote that never closes. */
     InputException runaway(int rowLine, int nowLine) {
+        if (nowLine <= rowLine) {
+            // No line break in a million characters since the row started: one very long line, with or
+            // without a quote; "the lines after it" would be wrong.
+            return at(rowLine, "the line is longer than a million characters, far too long for a row of ids",
+                    "Remove or shorten the long value on it (a pasted document, an image as text?); the job only "
+                            + "needs the engagement_id and opportunity_id columns");
+        }
         return at(rowLine, "the row starting here runs on to line %d and beyond: a quote opened in it is never "
             .formatted(nowLine) + "closed, so the lines after it would all be one value",
                 "Close the quote, or remove it if it is part of the text; inside a quoted value write a quote as "

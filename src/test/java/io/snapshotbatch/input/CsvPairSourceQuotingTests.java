@@ -70,6 +70,19 @@ class CsvPairSourceQuotingTests extends CsvPairSourceTestSupport {
     }
 
     @Test
+    void aRowLongerThanAMillionCharactersOnOneLineIsNotBlamedOnAQuote() throws IOException {
+        // given a CRM export whose unquoted notes column holds 2 MB on line 3
+        Path file = write("engagement_id,opportunity_id,notes\n" + ENG_1 + ",O1,x\n" + ENG_2 + ",O2,"
+                + "y".repeat(2_000_000) + "\n");
+
+        // when / then: the message names the line and what is wrong with it, and no quote (there is none)
+        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class)
+            .hasMessageStartingWith("Input file " + file + ", line 3: the line is longer than a million characters")
+            .hasMessageNotContaining("quote opened")
+            .hasMessageNotContaining("line 3 and beyond");
+    }
+
+    @Test
     void aQuotedValueThatStartsAndEndsOnOneLineMayHoldDelimitersAndDoubledQuotes() throws IOException {
         // given
         Path file = write("engagement_id;opportunity_id;Customer\n" + ENG_1 + ";O1;\"The \"\"Best\"\"; Co\"\n");
