@@ -2,6 +2,7 @@ package io.snapshotbatch.progress;
 
 import java.time.temporal.ChronoUnit;
 
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarStyle;
 
@@ -23,7 +24,22 @@ final class TerminalProgress implements RowProgress {
             .showSpeed()
             .setSpeedUnit(ChronoUnit.SECONDS)
             .setUpdateIntervalMillis(500)
+            // A consumer of a known width: without one, the library asks JLine for the terminal's width, and
+            // JLine's system terminal sets SIGINT (Ctrl-C) back to the JVM's default, so Ctrl-C would
+            // kill the run instead of the job's graceful stop (exit 4, report written).
+            .setConsumer(new ConsoleProgressBarConsumer(System.err, width()))
             .build();
+    }
+
+    /** {@code COLUMNS} when the shell exports it, else 80 (the bar is made to fit in 80 columns). */
+    private static int width() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
+            return Math.max(40, columns) - 1;
+        }
+        catch (NumberFormatException ex) {
+            return 79;
+        }
     }
 
     @Override

@@ -42,6 +42,29 @@ class OperatorConsoleIntegrationTests {
     }
 
     @Test
+    void ctrlCWhileTheBarIsDrawnStopsTheRunCleanlyWithExitFour() throws Exception {
+        // given: a run on a terminal that lasts a while (the bar's terminal library must leave SIGINT to the job)
+        List<String> args = new ArrayList<>(run("ctrc", 600));
+        args.set(args.indexOf("20"), "10");
+
+        // when: Ctrl-C (SIGINT) once the bar is drawn
+        Result result = onATerminal(args, (process, output) -> {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!Files.readString(output).contains("Sending ") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(1500);
+            for (ProcessHandle java : process.descendants().filter((p) -> p.info().command().orElse("").endsWith("java")).toList()) {
+                new ProcessBuilder("kill", "-INT", String.valueOf(java.pid())).inheritIO().start().waitFor();
+            }
+        });
+
+        // then: the graceful stop, not a JVM killed by the signal
+        assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(result.output()).contains("STOPPED").contains("interrupted by a signal (SIGINT, Ctrl-C)");
+    }
+
+    @Test
     void withoutATerminalARunLogsProgressLinesAndDrawsNoBar() throws Exception {
         // when
         JarProcess process = JarProcess.start(this.work, java.util.Map.of("SNAPSHOT_PROGRESSINTERVAL", "1s"), run("nott", 60));
@@ -122,6 +145,17 @@ class OperatorConsoleIntegrationTests {
 
     /** Runs the jar on a pseudo-terminal (util-linux script), as a person at a terminal would. */
     private Result onATerminal(List<String> args) throws Exception {
+        return onATerminal(args, (process, output) -> {
+        });
+    }
+
+    interface WhileRunning {
+
+        void accept(Process process, Path output) throws Exception;
+
+    }
+
+    private Result onATerminal(List<String> args, WhileRunning whileRunning) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
@@ -139,6 +173,7 @@ class OperatorConsoleIntegrationTests {
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "test-secret");
         builder.environment().put("TERM", "xterm");
         Process process = builder.start();
+        whileRunning.accept(process, output);
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
