@@ -53,37 +53,41 @@ public final class ServicePairSource implements PairSource {
         int position = 0;
         int others = 0;
         String token = null;
-        try {
-            do {
-                String next = token;
-                ListEngagementResourceAssociationsResponse page = this.reads.listEngagementResourceAssociations((r) -> r
-                    .catalog(this.catalog)
-                    .resourceType("Opportunity")
-                    .createdBy(account)
-                    .maxResults(PAGE_SIZE)
-                    .nextToken(next));
-                for (EngagementResourceAssociationSummary association : page.engagementResourceAssociationSummaries()) {
-                    if (association.createdBy() != null && !association.createdBy().equals(account)) {
-                        // The filter is the service's; this only guards against one that was not applied.
-                        others++;
-                        continue;
-                    }
-                    position++;
-                    sink.accept(new PairRecord(position,
-                            (association.catalog() != null) ? association.catalog() : this.catalog,
-                            association.engagementId(), association.resourceTypeAsString(), association.resourceId(),
-                            null));
+        do {
+            ListEngagementResourceAssociationsResponse page = list(account, token);
+            for (EngagementResourceAssociationSummary association : page.engagementResourceAssociationSummaries()) {
+                if (association.createdBy() != null && !association.createdBy().equals(account)) {
+                    // The filter is the service's; this only guards against one that was not applied.
+                    others++;
+                    continue;
                 }
-                token = page.nextToken();
+                position++;
+                // The sink (the staging writes) may throw; its exceptions pass untouched: they are not the listing's.
+                sink.accept(new PairRecord(position,
+                        (association.catalog() != null) ? association.catalog() : this.catalog,
+                        association.engagementId(), association.resourceTypeAsString(), association.resourceId(),
+                        null));
             }
-            while (token != null);
+            token = page.nextToken();
+        }
+        while (token != null);
+        logger.info("Listed {} associations of catalog {} created by {} at the service{}", position, this.catalog,
+                account, (others > 0) ? " (" + others + " of other accounts left out)" : "");
+    }
+
+    private ListEngagementResourceAssociationsResponse list(String account, String nextToken) {
+        try {
+            return this.reads.listEngagementResourceAssociations((r) -> r
+                .catalog(this.catalog)
+                .resourceType("Opportunity")
+                .createdBy(account)
+                .maxResults(PAGE_SIZE)
+                .nextToken(nextToken));
         }
         catch (RuntimeException ex) {
             throw new InputException("--from-service: ListEngagementResourceAssociations failed for catalog "
                     + this.catalog + " (" + describe(ex) + "); nothing was staged, the same command lists again", ex);
         }
-        logger.info("Listed {} associations of catalog {} created by {} at the service{}", position, this.catalog,
-                account, (others > 0) ? " (" + others + " of other accounts left out)" : "");
     }
 
     @Override

@@ -75,9 +75,11 @@ public class SnapshotJobConfiguration {
 
     @Bean
     Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, LedgerRepository ledger,
-            RunRepository runs, StagingInput stagingInput, Clock clock, ReadCallsRecorder readCallsRecorder) {
+            RunRepository runs, StagingInput stagingInput, Clock clock, ReadCallsRecorder readCallsRecorder,
+            RunStopSignal stopSignal) {
         return new StepBuilder("stage", jobRepository)
-            .tasklet(new StageInputTasklet(new InputStager(ledger, runs, clock), runs, stagingInput), transactionManager)
+            .tasklet(new StageInputTasklet(new InputStager(ledger, runs, clock), runs, stagingInput, stopSignal),
+                    transactionManager)
             .listener(readCallsRecorder)
             .allowStartIfComplete(true)
             .build();

@@ -19,10 +19,13 @@ public class StageInputTasklet implements Tasklet {
 
     private final StagingInput input;
 
-    public StageInputTasklet(InputStager stager, RunRepository runs, StagingInput input) {
+    private final RunStopSignal stopSignal;
+
+    public StageInputTasklet(InputStager stager, RunRepository runs, StagingInput input, RunStopSignal stopSignal) {
         this.stager = stager;
         this.runs = runs;
         this.input = input;
+        this.stopSignal = stopSignal;
     }
 
     @Override
@@ -36,8 +39,10 @@ public class StageInputTasklet implements Tasklet {
         if (source == null) {
             throw new InputException("Run " + run.runDate() + " was never staged and this launch has no input");
         }
-        int rows = this.stager.stage(run, source.source(), source.defaults());
-        contribution.incrementWriteCount(rows);
+        // A stop while staging leaves the run unstaged (nothing to send); the report says it stopped, and the
+        // same command stages the input again.
+        int rows = this.stager.stage(run, source.source(), source.defaults(), this.stopSignal::reason);
+        contribution.incrementWriteCount(Math.max(0, rows));
         return RepeatStatus.FINISHED;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +50,31 @@ public class InputStager {
 
     /** Stages the input unless this run already was; returns the number of input rows. */
     public int stage(SnapshotRun run, PairSource source, RowDefaults defaults) {
+        return stage(run, source, defaults, () -> null);
+    }
+
+    /**
+     * As {@link #stage(SnapshotRun, PairSource, RowDefaults)}, checking {@code stopReason} between batches: a stop
+     * (SIGTERM, Ctrl-C) during a long staging ends it within a batch instead of after the whole input. What was
+     * written is removed again, so the run stays unstaged and the same command stages it whole; returns -1 then.
+     */
+    public int stage(SnapshotRun run, PairSource source, RowDefaults defaults, Supplier<String> stopReason) {
         if (run.staged()) {
             logger.info("Run {} was staged earlier ({} rows); continuing with the ledger", run.runDate(), run.inputRows());
             return run.inputRows();
         }
         this.ledger.deleteRows(run.runId());
-        Batch batch = new Batch(run, new PairValidator(defaults), this.clock.instant());
-        source.read(batch::add);
-        batch.flush();
+        Batch batch = new Batch(run, new PairValidator(defaults), this.clock.instant(), stopReason);
+        try {
+            source.read(batch::add);
+            batch.flush();
+        }
+        catch (StagingStopped stopped) {
+            this.ledger.deleteRows(run.runId());
+            logger.warn("Staging of run {} stopped after {} rows ({}): nothing is staged; the same command stages the "
+                    + "whole input again", run.runDate(), batch.rows, stopped.getMessage());
+            return -1;
+        }
         this.runs.markStaged(run.runId(), batch.rows);
         if (!source.describe().equals(run.source())) {
             // A launch whose input failed created the run; the input was corrected before this one.
@@ -90,10 +108,13 @@ public class InputStager {
 
         private int duplicates;
 
-        Batch(SnapshotRun run, PairValidator validator, Instant now) {
+        private final Supplier<String> stopReason;
+
+        Batch(SnapshotRun run, PairValidator validator, Instant now, Supplier<String> stopReason) {
             this.run = run;
             this.validator = validator;
             this.now = now;
+            this.stopReason = stopReason;
         }
 
         void add(PairRecord record) {
@@ -128,6 +149,10 @@ public class InputStager {
         }
 
         void flush() {
+            String stop = this.stopReason.get();
+            if (stop != null) {
+                throw new StagingStopped(stop);
+            }
             if (!this.buffer.isEmpty()) {
                 InputStager.this.ledger.insert(this.buffer);
                 this.buffer.clear();
@@ -139,6 +164,15 @@ public class InputStager {
             return new SnapshotKey(truncate(key.catalog(), MAX_VALUE_LENGTH), truncate(key.engagementId(), MAX_VALUE_LENGTH),
                     truncate(key.resourceType(), MAX_VALUE_LENGTH), truncate(key.resourceId(), MAX_VALUE_LENGTH),
                     truncate(key.template(), MAX_VALUE_LENGTH));
+        }
+
+    }
+
+    /** Unwinds the input's read when the run is stopping; every source lets its sink's exceptions pass. */
+    private static final class StagingStopped extends RuntimeException {
+
+        StagingStopped(String reason) {
+            super(reason, null, false, false);
         }
 
     }

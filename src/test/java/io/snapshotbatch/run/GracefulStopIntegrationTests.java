@@ -41,6 +41,33 @@ class GracefulStopIntegrationTests extends RestartIntegrationTestSupport {
         }
     }
 
+    @Test
+    void aSigtermWhileALargeInputIsStagedStopsWithinSecondsAndTheNextLaunchStagesItWhole() throws Exception {
+        // given: an input whose staging takes far longer than a stop may (300,000 rows on the default H2)
+        DatabaseTarget db = TestDatabases.h2(this.work.resolve("h2-staging"));
+        Path input = InputFiles.validPairs(this.work, "sgst", 300_000);
+        JarProcess run = JarProcess.start(this.work, Map.of(), runCommand(db, input, "5"));
+        awaitOrFail(run, () -> run.output().contains("Starting run"));
+
+        // when
+        Thread.sleep(500);
+        run.terminate();
+        long signalledAt = System.nanoTime();
+        int exit = run.waitFor(Duration.ofMinutes(2));
+        long stopMillis = (System.nanoTime() - signalledAt) / 1_000_000;
+
+        // then: stopped while staging, nothing staged, nothing sent, no trace
+        String output = run.output();
+        System.out.printf("stop while staging: exit %d in %d ms%n", exit, stopMillis);
+        assertThat(exit).as(output).isEqualTo(ExitCodes.STOPPED);
+        assertThat(output).contains("Staging of run " + RUN_DATE + " stopped").doesNotContain("Staged 300000 rows");
+        assertThat(output).as("no stack trace").doesNotContain("\tat ").doesNotContain("Caused by");
+        assertThat(stopMillis).as("stopped within seconds, not after the whole input").isLessThan(30_000);
+        ReportFiles report = ReportFiles.read(this.work.resolve("reports"), RUN_DATE);
+        assertThat(report.summary()).containsEntry("status", "STOPPED").containsEntry("created", "0");
+        assertThat(report.summary().get("stop_reason")).contains("SIGTERM");
+    }
+
     private void stopTwiceThenFinish(DatabaseTarget db, String prefix) throws Exception {
         // given
         Path input = InputFiles.validPairs(this.work, prefix, ROWS);

@@ -44,6 +44,30 @@ class InputStagerRunTests extends InputStagerTestSupport {
     }
 
     @Test
+    void aStopWhileStagingEndsItWithinABatchAndLeavesTheRunUnstaged() {
+        // given 5,000 rows, and a stop that arrives once the third batch has been read
+        SnapshotRun run = newRun(0);
+        List<PairRecord> input = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            input.add(row(i + 2, null, ENG_1, null, "O" + i, null));
+        }
+        int[] checks = new int[1];
+
+        // when
+        int staged = this.stager.stage(run, rows(input.toArray(PairRecord[]::new)), DEFAULTS,
+                () -> (++checks[0] >= 3) ? "SIGTERM" : null);
+
+        // then: nothing of it stays, the run can be staged whole by the next launch
+        assertThat(staged).isEqualTo(-1);
+        assertThat(checks[0]).isEqualTo(3);
+        assertThat(ledger(run)).isEmpty();
+        SnapshotRun after = db.runs().find(run.runId()).orElseThrow();
+        assertThat(after.staged()).isFalse();
+        assertThat(this.stager.stage(after, rows(input.toArray(PairRecord[]::new)), DEFAULTS)).isEqualTo(5000);
+        assertThat(ledger(run)).hasSize(5000);
+    }
+
+    @Test
     void anAlreadyStagedRunIsNotStagedAgain() {
         // given a staged run
         SnapshotRun run = newRun(0);
