@@ -23,7 +23,10 @@ final class Reports {
         String rewrite = "report --run-date " + end.run().runDate() + generationOption(end) + " --report-dir " + reportDir
                 + " writes it from the database";
         if (written.isPresent()) {
-            System.out.println("Report: " + written.get().resolve("reconciliation.csv") + ", summary.csv and report.html");
+            // report.html is drawn after the CSV files; a failure to draw it is logged and must not be named here.
+            boolean html = Files.isRegularFile(written.get().resolve("report.html"));
+            System.out.println("Report: " + written.get().resolve("reconciliation.csv")
+                    + (html ? ", summary.csv and report.html" : " and summary.csv"));
         }
         else if (end.alreadyCompleted() && Files.isRegularFile(directory.resolve("reconciliation.csv"))
                 && Files.isRegularFile(directory.resolve("summary.csv"))) {
