@@ -37,6 +37,11 @@ public record DatabaseTarget(String url, String user, String password) {
             throw new IllegalArgumentException("--db must be a PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) or H2 "
                     + "(jdbc:h2:file:PATH) JDBC URL, got " + redactedUrl());
         }
+        if (this.url.startsWith("jdbc:h2:mem:")) {
+            // The ledger is what lets the same command continue a night: it must outlive the process.
+            throw new IllegalArgumentException("--db " + redactedUrl() + " is an in-memory database, gone when the "
+                    + "process ends, so a stopped run could not be continued; use a file (jdbc:h2:file:PATH) or PostgreSQL");
+        }
         return this;
     }
 

@@ -39,6 +39,8 @@ class DatabaseTargetTests {
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--db must be").hasMessageEndingWith("got bogus");
         assertThatThrownBy(() -> new DatabaseTarget("jdbc:mysql://db/x?password=Hunter66", null, null).checkSupported())
             .hasMessageContaining("password=***").hasMessageNotContaining("Hunter66");
+        assertThatThrownBy(() -> new DatabaseTarget("jdbc:h2:mem:x", null, null).checkSupported())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is an in-memory database");
     }
 
     @Test
