@@ -99,7 +99,7 @@ public class PaceStepListener implements StepExecutionListener {
                     observed.p50Ms(), observed.p95Ms()));
             logger.info("Pace: ended at {} calls/s (ceiling {}), held back by {}; {} throttled calls lowered it {} times; "
                     + "{} calls/s made; service latency {}", format(learned), format(this.controller.settings().ceiling()),
-                    limitedBy, this.controller.throttledCalls(), this.controller.decreases(),
+                    (limitedBy != null) ? limitedBy : "nothing (no call made)", this.controller.throttledCalls(), this.controller.decreases(),
                     format(calls / seconds), ProgressReporter.describe(observed));
         }
         catch (RuntimeException ex) {
