@@ -114,7 +114,7 @@ public class RerunFailedCommand implements Callable<Integer> {
         String failed = "%d FAILED rows%s (%d with their token: outcome unknown; %d with a new token)"
             .formatted(requeued.total(), filter.selectsAll() ? "" : " " + filter.describe(), requeued.sameToken(),
                     requeued.newToken());
-        String stillPending = pending + " PENDING rows not sent yet";
+        String stillPending = pending + " PENDING rows a stopped or killed run left";
         if (requeued.total() == 0 && requeued.leftFailed() > 0) {
             // FAILED rows there are, only none in the slice asked for: say that, not "no FAILED rows".
             String none = "Run " + run.runDate() + " has no FAILED rows " + filter.describe() + " (it has "

@@ -1,5 +1,6 @@
 package io.snapshotbatch.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -15,6 +16,8 @@ import io.snapshotbatch.snapshot.SnapshotSettings;
 import io.snapshotbatch.snapshot.SnapshotVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code verify}: check a run's CREATED rows against the service (read calls) and record the result. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,8 +44,24 @@ public class VerifyCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
+    @Spec
+    CommandSpec spec;
+
+    /** The write options verify shares with run: it only reads, at --read-rate, so they have no effect on it. */
+    static final List<String> WRITE_OPTIONS = List.of("--rate", "--partitions", "--max-in-flight", "--daily-budget",
+            "--quota-24h");
+
     @Override
     public Integer call() {
+        // Before --read-rate, verify read at --rate: a script that still says --rate must hear it is not obeyed.
+        List<String> ignored = WRITE_OPTIONS.stream()
+            .filter((option) -> this.spec.commandLine().getParseResult().hasMatchedOption(option))
+            .toList();
+        if (!ignored.isEmpty()) {
+            this.spec.commandLine().getErr().printf("snapshot-batch: verify ignores %s: it only reads, one call at a "
+                    + "time, paced by --read-rate (now %s/s)%n", String.join(", ", ignored), this.readRate.readRate);
+            this.spec.commandLine().getErr().flush();
+        }
         DatabaseTarget target = this.database.target();
         Map<String, Object> settings = this.send.springProperties();
         settings.putAll(this.metrics.springProperties());

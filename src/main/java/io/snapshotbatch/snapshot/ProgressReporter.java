@@ -40,6 +40,8 @@ public class ProgressReporter implements StepExecutionListener {
 
     private final CallsInFlight inFlight;
 
+    private boolean readsFirst;
+
     private ScheduledExecutorService scheduler;
 
     private double callsAtLastReport;
@@ -100,9 +102,9 @@ public class ProgressReporter implements StepExecutionListener {
             double recentCallsPerSecond = (calls - this.callsAtLastReport) / Math.max(1e-3, (now - this.lastReportNanos) / 1e9);
             this.callsAtLastReport = calls;
             this.lastReportNanos = now;
-            logger.info("Progress: {} rows answered in {} ({} created, {} failed), {} still pending; {} calls/s at a pace "
+            logger.info("Progress: {} rows answered in {} ({} created, {} failed, {} unchanged), {} still pending; {} calls/s at a pace "
                     + "of {} calls/s; about {} left; {}", (long) answered, format(Duration.ofSeconds((long) seconds)),
-                    (long) rows(Outcome.CREATED), (long) rows(Outcome.FAILED), pending,
+                    (long) rows(Outcome.CREATED), (long) rows(Outcome.FAILED), (long) rows(Outcome.UNCHANGED), pending,
                     "%.1f".formatted((calls - callsAtStart) / seconds), PaceStepListener.format(pace), left,
                     inFlight(recentCallsPerSecond, pace, pending));
         }
@@ -122,7 +124,19 @@ public class ProgressReporter implements StepExecutionListener {
                 describe(recent));
         boolean latencyBound = pending > 0 && recent.count() > 0
                 && recentCallsPerSecond < PaceStepListener.LATENCY_BOUND * pace;
+        if (latencyBound && this.readsFirst) {
+            // With --skip-unchanged the writes wait for each row's reads, and UNCHANGED rows need none: more calls
+            // in flight would not help, so do not send the user to --max-in-flight.
+            return line + " - fewer calls than the pace: with --skip-unchanged each row is read first (--read-rate) "
+                    + "and UNCHANGED rows need no call";
+        }
         return latencyBound ? line + " - held back by latency, not by the pace: " + hint(pace, recent) : line;
+    }
+
+    /** With --skip-unchanged: rows are read before they are sent (see {@link #inFlight}). */
+    public ProgressReporter withReadsFirst(boolean readsFirst) {
+        this.readsFirst = readsFirst;
+        return this;
     }
 
     /** Little's law: the pace times the slow answers' latency is how many calls must be under way. */

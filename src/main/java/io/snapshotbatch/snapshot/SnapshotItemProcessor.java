@@ -115,6 +115,12 @@ public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult
             }
             case DENIED -> {
                 this.unansweredInARow.set(0);
+                if (deniedInAnEarlierLaunch(row)) {
+                    // Its second denial: FAILED. It does not count towards "denied to every call": when every row
+                    // left to send was denied before (rerun-failed after access was granted to some), those still
+                    // denied may all come first, and each relaunch would stop on them before reaching the others.
+                    return result.withOutcome(Outcome.FAILED);
+                }
                 if (!this.anyAccepted.get() && this.deniedInARow.incrementAndGet() >= this.stopAfterDenied) {
                     this.stopSignal.stop("access denied to every call: " + this.stopAfterDenied
                             + " AccessDeniedExceptions in a row and no call of this launch accepted (" + failure.message()
@@ -140,6 +146,11 @@ public class SnapshotItemProcessor implements ItemProcessor<LedgerRow, RowResult
      */
     private boolean deniedBefore(LedgerRow row) {
         return "AccessDeniedException".equals(row.errorCode()) && !this.anyAccepted.get() && this.putBack.add(row.line());
+    }
+
+    /** Denied when an earlier launch sent it (the ledger says so), not yet in this one. */
+    private boolean deniedInAnEarlierLaunch(LedgerRow row) {
+        return "AccessDeniedException".equals(row.errorCode()) && !this.triedOnce.contains(row.line());
     }
 
     /** PENDING the first time in this launch (a later pass tries again), FAILED the second, unless the run stops. */

@@ -206,7 +206,7 @@ public class SnapshotJobConfiguration {
         return switch (mode) {
             case BAR -> new ProgressBarReporter(meters, ledger);
             case LOG -> new ProgressReporter(meters, ledger, settings.progressInterval(), paceController::rate, callLatency,
-                    callsInFlight);
+                    callsInFlight).withReadsFirst(settings.skipUnchanged());
             case OFF -> new StepExecutionListener() {
             };
         };

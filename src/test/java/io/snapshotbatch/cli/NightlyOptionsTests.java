@@ -51,7 +51,35 @@ class NightlyOptionsTests {
         assertThat(run("verify", "--help").out).contains("--read-rate=N");
     }
 
+    @Test
+    void verifySaysThatItIgnoresTheWriteOptionsItUsedToReadAt() {
+        // when: a verify command written when verify read at --rate
+        Result verify = verify("--rate", "100", "--partitions", "8");
+
+        // then: it says the pace is --read-rate's (then fails on the database that does not exist)
+        assertThat(verify.err).contains("verify ignores --rate, --partitions: it only reads, one call at a time, "
+                + "paced by --read-rate (now 5.0/s)");
+        assertThat(verify.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(verify("--read-rate", "20").err).doesNotContain("ignores");
+    }
+
     private record Result(int exitCode, String out, String err) {
+    }
+
+    /** verify takes no --report-dir. */
+    private Result verify(String... args) {
+        CommandLine commandLine = SnapshotBatchCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 3];
+        all[0] = "verify";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--db";
+        all[args.length + 2] = "jdbc:postgresql://127.0.0.1:1/never";
+        int exitCode = commandLine.execute(all);
+        return new Result(exitCode, out.toString(), err.toString().strip());
     }
 
     private Result run(String... args) {

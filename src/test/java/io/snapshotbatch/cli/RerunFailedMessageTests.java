@@ -42,7 +42,7 @@ class RerunFailedMessageTests {
 
         // then
         assertThat(line).contains("has no FAILED rows with error code ResourceNotFoundException (it has 5 other FAILED rows)")
-            .contains("sending its 7 PENDING rows not sent yet");
+            .contains("sending its 7 PENDING rows a stopped or killed run left");
     }
 
     @Test

@@ -78,7 +78,7 @@ class RelaunchSafetyIntegrationTests extends RestartIntegrationTestSupport {
     }
 
     private static List<String> verifyCommand(DatabaseTarget db, String endpoint) {
-        return JarProcess.withDatabase(db, "verify", "--run-date", RUN_DATE, "--endpoint", endpoint, "--rate", "100",
+        return JarProcess.withDatabase(db, "verify", "--run-date", RUN_DATE, "--endpoint", endpoint, "--read-rate", "100",
                 "--quiet");
     }
 

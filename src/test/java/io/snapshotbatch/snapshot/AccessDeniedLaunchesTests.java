@@ -51,6 +51,29 @@ class AccessDeniedLaunchesTests {
     }
 
     @Test
+    void rerunFailedOfDeniedRowsWhoseFirstOnesAreStillDeniedFailsThoseAndCreatesTheOthersInsteadOfStoppingEveryLaunch() {
+        // given: 40 rows an earlier launch saw denied (rerun-failed made them PENDING again), access since
+        // granted to lines 26-40 only; every row to send was denied before, so none can be sent first
+        Map<Integer, LedgerRow> ledger = rows(40);
+        ledger.replaceAll((line, row) -> recorded(row, new RowResult(row.runId(), line, Outcome.PENDING, null, null,
+                "AccessDeniedException", "not authorized", 1, 0, NOW)));
+        Set<Integer> denied = lines(1, 25);
+
+        // when: the same command, launched again after each exit 4, at most 5 times
+        int launches = 0;
+        boolean stopped = true;
+        while (stopped && launches < 5) {
+            stopped = launch(ledger, denied);
+            launches++;
+        }
+
+        // then: the still denied rows FAILED, the others CREATED
+        assertThat(stopped).as("still stopping after %d launches", launches).isFalse();
+        assertThat(linesWith(ledger, Outcome.FAILED)).isEqualTo(denied);
+        assertThat(linesWith(ledger, Outcome.CREATED)).isEqualTo(lines(26, 40));
+    }
+
+    @Test
     void aDenialOfEveryCallStillStopsEachLaunchAfterTenCallsWithEveryRowPending() {
         // given: a missing permission
         Map<Integer, LedgerRow> ledger = rows(40);

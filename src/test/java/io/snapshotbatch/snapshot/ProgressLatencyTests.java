@@ -36,6 +36,20 @@ class ProgressLatencyTests {
     }
 
     @Test
+    void withSkipUnchangedFewerCallsThanThePaceAreBlamedOnTheReadsNotOnTheCallsInFlight() {
+        // given: --skip-unchanged, answers in 400 ms, calls well short of the pace
+        this.progress.withReadsFirst(true);
+        IntStream.range(0, 40).forEach((i) -> this.latency.record(TimeUnit.MILLISECONDS.toNanos(400)));
+
+        // when
+        String line = this.progress.inFlight(2, 20, 500);
+
+        // then: no advice to raise --max-in-flight, which would not help
+        assertThat(line).endsWith("- fewer calls than the pace: with --skip-unchanged each row is read first "
+                + "(--read-rate) and UNCHANGED rows need no call").doesNotContain("--max-in-flight");
+    }
+
+    @Test
     void whenThePaceIsMetItOnlyReportsTheCallsUnderWayAndTheLatency() {
         // given
         this.inFlight.started();
