@@ -2,10 +2,8 @@ package io.snapshotbatch.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,53 +22,46 @@ import java.util.regex.Pattern;
  *     fail ({@code ""}: none).</li>
  * </ul>
  */
-final class NightlyAdminHandler implements HttpHandler {
+final class NightlyAdminHandler extends JsonPostHandler {
 
     static final String OPPORTUNITIES_PATH = "/_emulator/opportunities";
     static final String ASSOCIATIONS_PATH = "/_emulator/associations";
     static final String READ_FAULTS_PATH = "/_emulator/read-faults";
-    private static final String JSON = "application/json";
 
     private final Opportunities opportunities;
     private final Associations associations;
     private final ReadFaults readFaults;
     private final String accountId;
-    private final ObjectMapper mapper;
 
     NightlyAdminHandler(Opportunities opportunities, Associations associations, ReadFaults readFaults,
             String accountId, ObjectMapper mapper) {
+        super(mapper);
         this.opportunities = opportunities;
         this.associations = associations;
         this.readFaults = readFaults;
         this.accountId = accountId;
-        this.mapper = mapper;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        String path = exchange.getRequestURI().getPath();
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            WireWriter.send(exchange, 405, JSON, message("Use POST " + path));
-            return;
-        }
-        try {
-            JsonNode request = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
-            var answer = mapper.createObjectNode();
-            switch (path) {
-                case OPPORTUNITIES_PATH -> answer.put("modified", modify(request));
-                case ASSOCIATIONS_PATH -> answer.put("associations", associate(request));
-                case READ_FAULTS_PATH -> {
-                    readFaults.fail(request.path("pattern").asText(""));
-                    answer.put("pattern", readFaults.failing());
-                }
-                default -> throw new IllegalArgumentException("Not found: " + path);
+    ObjectNode apply(String path, JsonNode request) {
+        ObjectNode answer = mapper.createObjectNode();
+        switch (path) {
+            case OPPORTUNITIES_PATH -> answer.put("modified", modify(request));
+            case ASSOCIATIONS_PATH -> answer.put("associations", associate(request));
+            case READ_FAULTS_PATH -> {
+                readFaults.fail(request.path("pattern").asText(""));
+                answer.put("pattern", readFaults.failing());
             }
-            WireWriter.send(exchange, 200, JSON, mapper.writeValueAsBytes(answer));
-        } catch (IllegalArgumentException | IOException | java.time.format.DateTimeParseException bad) {
-            WireWriter.send(exchange, 400, JSON, message(bad.getMessage()));
+            default -> {
+                return null;
+            }
         }
+        return answer;
+    }
+
+    @Override
+    String paths() {
+        return OPPORTUNITIES_PATH + ", " + ASSOCIATIONS_PATH + " or " + READ_FAULTS_PATH;
     }
 
     int modify(JsonNode request) {
@@ -101,7 +92,4 @@ final class NightlyAdminHandler implements HttpHandler {
         return associations.size();
     }
 
-    private byte[] message(String text) throws IOException {
-        return mapper.writeValueAsBytes(mapper.createObjectNode().put("Message", text));
-    }
 }
