@@ -23,16 +23,12 @@ final class Reports {
         String rewrite = "report --run-date " + end.run().runDate() + generationOption(end) + " --report-dir " + reportDir
                 + " writes it from the database";
         if (written.isPresent()) {
-            // report.html is drawn after the CSV files; a failure to draw it is logged and must not be named here.
-            boolean html = Files.isRegularFile(written.get().resolve("report.html"));
-            System.out.println("Report: " + written.get().resolve("reconciliation.csv")
-                    + (html ? ", summary.csv and report.html" : " and summary.csv"));
+            System.out.println("Report: " + files(written.get()));
         }
         else if (end.alreadyCompleted() && Files.isRegularFile(directory.resolve("reconciliation.csv"))
                 && Files.isRegularFile(directory.resolve("summary.csv"))) {
             // Nothing was sent now: the report is the one written when the run completed.
-            System.out.println("Report (written when the run completed): " + directory.resolve("reconciliation.csv")
-                    + " and summary.csv");
+            System.out.println("Report (written when the run completed): " + files(directory.toAbsolutePath().normalize()));
         }
         else if (end.alreadyCompleted()) {
             System.out.println("No report of this run in " + directory + "; " + rewrite);
@@ -41,6 +37,12 @@ final class Reports {
             System.out.println("No report was written (see the error above); " + rewrite);
         }
         System.out.flush();
+    }
+
+    /** The report's files in {@code directory}; report.html only when it was drawn (a failure to draw it is logged). */
+    private static String files(Path directory) {
+        boolean html = Files.isRegularFile(directory.resolve("report.html"));
+        return directory.resolve("reconciliation.csv") + (html ? ", summary.csv and report.html" : " and summary.csv");
     }
 
     private static String generationOption(RunEnd end) {

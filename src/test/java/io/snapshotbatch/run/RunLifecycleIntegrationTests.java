@@ -70,6 +70,14 @@ class RunLifecycleIntegrationTests extends RestartIntegrationTestSupport {
         assertThat(force.output()).contains("Report: " + generation0.resolve("generation-1").resolve("reconciliation.csv"));
         assertThat(Files.readString(generation0.resolve("reconciliation.csv"))).isEqualTo(generation0Report);
 
+        // when: the completed run date is launched again, its report in place
+        JarProcess completed = JarProcess.start(this.work, Map.of(), runCommand(db, input, "100"));
+        // then: it names the report written when the run completed, by its full path, report.html included
+        assertThat(completed.waitFor(Duration.ofMinutes(2))).as(completed.output()).isEqualTo(ExitCodes.OK);
+        assertThat(completed.output()).contains("Report (written when the run completed): "
+                + generation0.resolve("generation-1").resolve("reconciliation.csv").toAbsolutePath().normalize()
+                + ", summary.csv and report.html");
+
         // when: the reports are gone and the completed run date is launched again
         deleteRecursively(this.work.resolve("reports"));
         JarProcess again = JarProcess.start(this.work, Map.of(), runCommand(db, input, "100"));
