@@ -122,6 +122,9 @@ class SnapshotBatchJarIntegrationTests {
         // Measured, not derived from the ledger: each run has its own; present and whole milliseconds.
         assertThat(copy.remove("latency_p50_ms")).matches("[0-9]+");
         assertThat(copy.remove("latency_p95_ms")).matches("[0-9]+");
+        // 44 calls at --rate 100 take under half a second: whether the calls under way or the ceiling held the
+        // pace back is a measurement of that moment too, not something the two databases must agree on.
+        assertThat(copy.remove("pace_limited_by")).isIn("ceiling", "latency");
         return copy;
     }
 
