@@ -68,12 +68,27 @@ public record SnapshotSettings(@DefaultValue("1") double rate, @DefaultValue("4"
     }
 
     /**
-     * Rows per chunk: {@code chunkSize}, or more when {@code --max-in-flight} asks for more calls under way than
-     * the partitions' chunks hold (a chunk's rows are sent concurrently and its transaction records them
-     * together, so a kill re-sends at most the rows of the open chunks, with their tokens).
+     * How many seconds of calls at the {@code --rate} ceiling the partitions' open chunks may hold: each chunk
+     * costs a transaction and Spring Batch's bookkeeping (five statements), which at thousands of calls a second
+     * cost more than the calls (docs/benchmarks.md, P3), while a kill re-sends the open chunks' rows (as replays,
+     * with their tokens): a quarter of a second's worth at most.
+     */
+    static final double CHUNK_SECONDS = 0.25;
+
+    /** Chunks grow with the rate up to this many rows (a larger {@code --max-in-flight} still grows them further). */
+    static final int RATE_CHUNK_LIMIT = 50;
+
+    /**
+     * Rows per chunk: {@code chunkSize} (10), more at a high {@code --rate} (a quarter second's worth across the
+     * partitions, at most 50), and more when {@code --max-in-flight} asks for more calls under way than the
+     * partitions' chunks hold. A chunk's rows are sent concurrently and its transaction records them together, so
+     * a kill re-sends at most the rows of the open chunks ({@code partitions x effectiveChunkSize}), with their
+     * tokens.
      */
     public int effectiveChunkSize() {
-        return Math.max(this.chunkSize, (inFlightCap() + this.partitions - 1) / this.partitions);
+        long forTheRate = Math.min(RATE_CHUNK_LIMIT, (long) Math.ceil(this.rate * CHUNK_SECONDS / this.partitions));
+        long forTheCalls = (inFlightCap() + this.partitions - 1) / this.partitions;
+        return (int) Math.max(this.chunkSize, Math.max(forTheRate, forTheCalls));
     }
 
     public boolean usesEmulator() {

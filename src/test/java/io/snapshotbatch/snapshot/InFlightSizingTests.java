@@ -39,7 +39,19 @@ class InFlightSizingTests {
         // 100 calls in 4 partitions need 25 rows per chunk; 101 need 26
         assertThat(settings(20, 4, 100).effectiveChunkSize()).isEqualTo(25);
         assertThat(settings(20, 4, 101).effectiveChunkSize()).isEqualTo(26);
-        assertThat(settings(10_000, 4, 0).effectiveChunkSize()).as("never by default").isEqualTo(10);
+    }
+
+    @Test
+    void chunksHoldAQuarterSecondAtTheRateCeilingBetweenTenAndFiftyRows() {
+        // at a real quota's rates a chunk stays at 10 rows, so a kill re-sends at most 40 rows in 4 partitions
+        assertThat(settings(1, 4, 0).effectiveChunkSize()).isEqualTo(10);
+        assertThat(settings(160, 4, 0).effectiveChunkSize()).isEqualTo(10);
+        // 200 calls/s in 4 partitions: 12.5 rows per quarter second and partition
+        assertThat(settings(200, 4, 0).effectiveChunkSize()).isEqualTo(13);
+        assertThat(settings(800, 4, 0).effectiveChunkSize()).isEqualTo(50);
+        assertThat(settings(100_000, 8, 0).effectiveChunkSize()).as("at most 50 rows for the rate").isEqualTo(50);
+        // a larger --max-in-flight still grows them past that
+        assertThat(settings(100_000, 4, 400).effectiveChunkSize()).isEqualTo(100);
     }
 
     private static SnapshotSettings settings(double rate, int partitions, int maxInFlight) {
