@@ -99,8 +99,15 @@ cds_launch() {
         rm -rf "$training" "$work/snapshot-batch.jsa.tmp.$$"
         [[ -f "$work/snapshot-batch.jsa" ]] || return 1
     fi
-    # Earlier jars' and Javas' copies are of no further use.
-    find "$dir" -mindepth 1 -maxdepth 1 -name 'snapshot-batch-*' ! -name "snapshot-batch-$key*" -exec rm -rf {} + 2>/dev/null
+    # Earlier jars' and Javas' copies are of no further use. Only this wrapper's own directories
+    # (snapshot-batch-<16 hex>, and their .tmp.<pid> while being made): the directory may hold other files
+    # named snapshot-batch-* (the wrapper itself, a kept jar) when it is the install directory.
+    local old
+    for old in "$dir"/snapshot-batch-*; do
+        [[ -d "$old" && "${old##*/}" =~ ^snapshot-batch-[0-9a-f]{16}(\.tmp\.[0-9]+)?$ \
+            && "${old##*/}" != "snapshot-batch-$key" && "${old##*/}" != "snapshot-batch-$key.tmp."* ]] \
+            && rm -rf "$old" 2>/dev/null
+    done
     jar="$work/app/$(basename "$jar")"
     jvm+=("-XX:SharedArchiveFile=$work/snapshot-batch.jsa")
 }
