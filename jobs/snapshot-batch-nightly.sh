@@ -69,18 +69,24 @@ jvm=($jvm_defaults ${JAVA_OPTS:-})
 cds_launch() {
     local dir="$1" key work training
     local rc
+    # Absolute: the training launch runs in another directory (a relative one never got an archive).
+    [[ -f "$jar" ]] && mkdir -p "$dir" 2>/dev/null && dir=$(cd "$dir" && pwd) || return 1
     # One archive per jar, Java and default options: another of any of them would not use it.
     key=$( { sha256sum "$jar" | cut -c1-16; java -version 2>&1; echo "$jvm_defaults"; } | sha256sum | cut -c1-16 ) || return 1
     work="$dir/snapshot-batch-$key"
     if [[ ! -f "$work/app/$(basename "$jar")" ]]; then
-        mkdir -p "$dir" && rm -rf "$work.tmp.$$" || return 1
-        java -Djarmode=tools -jar "$jar" extract --destination "$work.tmp.$$/app" >/dev/null \
+        rm -rf "$work.tmp.$$" || return 1
+        # Quiet: a failure is said in one line below (the tool's own is a 30-line stack trace).
+        java -Djarmode=tools -jar "$jar" extract --destination "$work.tmp.$$/app" >/dev/null 2>&1 \
             && rm -rf "$work" && mv "$work.tmp.$$" "$work" || { rm -rf "$work.tmp.$$"; return 1; }
     fi
     # A damaged archive could crash the JVM (its checksum is not checked unless asked): check it, else make it again.
-    if [[ -f "$work/snapshot-batch.jsa" ]] && ! java "${jvm[@]}" -XX:SharedArchiveFile="$work/snapshot-batch.jsa" \
-            -Xshare:on -XX:+VerifySharedSpaces -cp "$work/app/$(basename "$jar")" -version >/dev/null 2>&1; then
-        rm -f "$work/snapshot-batch.jsa"
+    # A truncated one crashes this check too (SIGBUS): its crash report goes to $work and is removed, and the
+    # group's redirection keeps bash's "Aborted" line off stderr.
+    if [[ -f "$work/snapshot-batch.jsa" ]] && ! { java "${jvm[@]}" -XX:SharedArchiveFile="$work/snapshot-batch.jsa" \
+            -Xshare:on -XX:+VerifySharedSpaces -XX:-CreateCoredumpOnCrash -XX:ErrorFile="$work/check-hs_err.log" \
+            -cp "$work/app/$(basename "$jar")" -version; } >/dev/null 2>&1; then
+        rm -f "$work/snapshot-batch.jsa" "$work/check-hs_err.log"
     fi
     if [[ ! -f "$work/snapshot-batch.jsa" ]]; then
         training=$(mktemp -d) || return 1
