@@ -92,12 +92,21 @@ cds_launch() {
         training=$(mktemp -d) || return 1
         printf 'engagement_id,opportunity_id\neng-cdstraining001,O1000001\neng-cdstraining002,O1000002\n' \
             > "$training/pairs.csv"
-        (cd "$training" && env -u SNAPSHOT_DB_USER -u SNAPSHOT_DB_PASSWORD -u SNAPSHOT_METRICS_PUSH \
-                -u SNAPSHOT_SOURCE_DB_USER -u SNAPSHOT_SOURCE_DB_PASSWORD \
+        # In the background, so that a stop signal meanwhile is handled at once (on_stop kills it).
+        [[ -z "$stop_signal" ]] || { rm -rf "$training"; return 1; }
+        (cd "$training" && exec env -u SNAPSHOT_DB_USER -u SNAPSHOT_DB_PASSWORD \
+                -u SNAPSHOT_METRICS_PUSH -u SNAPSHOT_SOURCE_DB_USER -u SNAPSHOT_SOURCE_DB_PASSWORD \
                 java "${jvm[@]}" -XX:ArchiveClassesAtExit="$work/snapshot-batch.jsa.tmp.$$" \
                 -jar "$work/app/$(basename "$jar")" run --input pairs.csv --endpoint emulator --rate 100 \
-                --db "jdbc:h2:file:$training/ledger" --report-dir reports --quiet > training.log 2>&1)
-        rc=$?
+                --db "jdbc:h2:file:$training/ledger" --report-dir reports --quiet > training.log 2>&1) &
+        training_pid=$!
+        rc=1
+        # wait returns early when a trapped signal arrives: wait again until the launch has ended.
+        while [[ -n "$training_pid" ]]; do
+            { wait "$training_pid"; } 2>/dev/null; rc=$?
+            kill -0 "$training_pid" 2>/dev/null || training_pid=""
+        done
+        [[ -z "$stop_signal" ]] || rc=1
         # 0: both created; 3 would be a row refused, still a full launch.
         if [[ $rc == 0 || $rc == 3 ]] && [[ -s "$work/snapshot-batch.jsa.tmp.$$" ]]; then
             mv "$work/snapshot-batch.jsa.tmp.$$" "$work/snapshot-batch.jsa"
@@ -117,9 +126,28 @@ cds_launch() {
     jar="$work/app/$(basename "$jar")"
     jvm+=("-XX:SharedArchiveFile=$work/snapshot-batch.jsa")
 }
-if [[ -n "${SNAPSHOT_CDS_DIR:-}" && "${JAVA_OPTS:-}" != *-Xshare:off* ]] && ! cds_launch "$SNAPSHOT_CDS_DIR"; then
+# Until the exec below, a stop signal is the wrapper's: it ends a training launch and exits 4 (nothing was sent;
+# launch again). Without the trap a SIGTERM here would kill the wrapper with the training launch left running,
+# or, as a container's PID 1, be ignored and the night started anyway.
+stop_signal=""
+training_pid=""
+on_stop() {
+    stop_signal="$1"
+    # The training launch is thrown away: end it at once (its archive, half made, is not kept).
+    [[ -n "$training_pid" ]] && kill -KILL "$training_pid" 2>/dev/null
+}
+trap 'on_stop SIGTERM' TERM
+trap 'on_stop SIGINT' INT
+trap 'on_stop SIGHUP' HUP
+if [[ -n "${SNAPSHOT_CDS_DIR:-}" && "${JAVA_OPTS:-}" != *-Xshare:off* ]] && ! cds_launch "$SNAPSHOT_CDS_DIR" \
+        && [[ -z "$stop_signal" ]]; then
     echo "snapshot-batch-nightly: no class data sharing archive in $SNAPSHOT_CDS_DIR; starting without it" >&2
 fi
+if [[ -n "$stop_signal" ]]; then
+    echo "snapshot-batch-nightly: $stop_signal before the run started; nothing was sent, launch again" >&2
+    exit 4
+fi
+trap - TERM INT HUP
 
 # exec: SIGTERM from the scheduler reaches the JVM, which stops cleanly and exits 4.
 exec java "${jvm[@]}" -jar "$jar" "${args[@]}" "${extra[@]}"
