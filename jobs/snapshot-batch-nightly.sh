@@ -74,19 +74,21 @@ cds_launch() {
     # One archive per jar, Java and default options: another of any of them would not use it.
     key=$( { sha256sum "$jar" | cut -c1-16; java -version 2>&1; echo "$jvm_defaults"; } | sha256sum | cut -c1-16 ) || return 1
     work="$dir/snapshot-batch-$key"
+    # A damaged archive could crash the JVM (its checksum is not checked unless asked): check it, else make it again.
+    # A truncated one crashes this check too (SIGBUS): its crash report goes to $work and is removed, and the
+    # group's redirection keeps bash's "Aborted" line off stderr. The check also fails when the extracted copy
+    # it was made from lost or changed a jar: then the copy is made again too, never trained on as it is (a
+    # copy without lib/postgresql-*.jar made every PostgreSQL night exit 2).
+    if [[ -f "$work/snapshot-batch.jsa" ]] && ! { java "${jvm[@]}" -XX:SharedArchiveFile="$work/snapshot-batch.jsa" \
+            -Xshare:on -XX:+VerifySharedSpaces -XX:-CreateCoredumpOnCrash -XX:ErrorFile="$work/check-hs_err.log" \
+            -cp "$work/app/$(basename "$jar")" -version; } >/dev/null 2>&1; then
+        rm -rf "$work"
+    fi
     if [[ ! -f "$work/app/$(basename "$jar")" ]]; then
         rm -rf "$work.tmp.$$" || return 1
         # Quiet: a failure is said in one line below (the tool's own is a 30-line stack trace).
         java -Djarmode=tools -jar "$jar" extract --destination "$work.tmp.$$/app" >/dev/null 2>&1 \
             && rm -rf "$work" && mv "$work.tmp.$$" "$work" || { rm -rf "$work.tmp.$$"; return 1; }
-    fi
-    # A damaged archive could crash the JVM (its checksum is not checked unless asked): check it, else make it again.
-    # A truncated one crashes this check too (SIGBUS): its crash report goes to $work and is removed, and the
-    # group's redirection keeps bash's "Aborted" line off stderr.
-    if [[ -f "$work/snapshot-batch.jsa" ]] && ! { java "${jvm[@]}" -XX:SharedArchiveFile="$work/snapshot-batch.jsa" \
-            -Xshare:on -XX:+VerifySharedSpaces -XX:-CreateCoredumpOnCrash -XX:ErrorFile="$work/check-hs_err.log" \
-            -cp "$work/app/$(basename "$jar")" -version; } >/dev/null 2>&1; then
-        rm -f "$work/snapshot-batch.jsa" "$work/check-hs_err.log"
     fi
     if [[ ! -f "$work/snapshot-batch.jsa" ]]; then
         training=$(mktemp -d) || return 1
@@ -123,6 +125,9 @@ cds_launch() {
             && "${old##*/}" != "snapshot-batch-$key" && "${old##*/}" != "snapshot-batch-$key.tmp."* ]] \
             && rm -rf "$old" 2>/dev/null
     done
+    # What a launch killed with SIGKILL left behind (a copy or an archive half made), once surely abandoned.
+    find "$dir" -mindepth 1 -maxdepth 1 -name "snapshot-batch-$key.tmp.*" -mmin +60 -exec rm -rf {} + 2>/dev/null
+    find "$work" -mindepth 1 -maxdepth 1 -name 'snapshot-batch.jsa.tmp.*' -mmin +60 -exec rm -f {} + 2>/dev/null
     jar="$work/app/$(basename "$jar")"
     jvm+=("-XX:SharedArchiveFile=$work/snapshot-batch.jsa")
 }
