@@ -171,7 +171,7 @@ public class RunCommand implements Callable<Integer> {
     private PairSource sqlPairSource() {
         if (this.sourceDb == null) {
             DatabaseTarget ledger = this.database.target();
-            return new SqlPairSource(new DriverManagerDataSource(ledger.url(), ledger.user(), ledger.password()),
+            return new SqlPairSource(new DriverManagerDataSource(ledger.connectionUrl(), ledger.user(), ledger.password()),
                     this.source.sourceSql, "the ledger database");
         }
         DatabaseTarget source = Secrets.register(new DatabaseTarget(existingOnly(this.sourceDb),

@@ -196,7 +196,7 @@ public final class EmbeddedLedger implements AutoCloseable {
 
     private static Connection connect(DatabaseTarget database) throws SQLException {
         // The same account as the application's pool (none given: H2's default), or H2 would refuse one of them.
-        return DriverManager.getConnection(database.url(), database.user(), database.password());
+        return DriverManager.getConnection(database.connectionUrl(), database.user(), database.password());
     }
 
     private static String holder(Path lockFile) {
