@@ -59,7 +59,9 @@ extra=(${SNAPSHOT_EXTRA_ARGS:-})
 jvm_defaults="${SNAPSHOT_JVM_DEFAULTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 [[ "$jvm_defaults" == "none" ]] && jvm_defaults=""
 # A collector chosen in JAVA_OPTS replaces the default one (the JVM refuses two).
-[[ "${JAVA_OPTS:-}" == *-XX:+Use*GC* ]] && jvm_defaults="${jvm_defaults//-XX:+UseSerialGC/}"
+# (Only the options that choose one: -XX:+UseGCOverheadLimit and the like do not.)
+[[ "${JAVA_OPTS:-}" =~ -XX:\+Use(Serial|Parallel|ParallelOld|G1|Z|Shenandoah|Epsilon|ConcMarkSweep)GC ]] \
+    && jvm_defaults="${jvm_defaults//-XX:+UseSerialGC/}"
 # shellcheck disable=SC2206
 jvm=($jvm_defaults ${JAVA_OPTS:-})
 
