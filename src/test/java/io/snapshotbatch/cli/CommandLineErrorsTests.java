@@ -1,14 +1,11 @@
 package io.snapshotbatch.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.snapshotbatch.run.ExitCodes;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,47 +27,38 @@ class CommandLineErrorsTests {
             "frobnicate | frobnicate | snapshot-batch --help" })
     void aParameterErrorIsOneLineAndExitTwo(String commandLine, String names, String help) {
         // when
-        Result result = run(commandLine.split(" "));
+        CommandLineResult result = run(commandLine.split(" "));
 
         // then
-        assertThat(result.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err).startsWith("snapshot-batch: ").contains(names, help).doesNotContain("\n", "Usage:");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("snapshot-batch: ").contains(names, help).doesNotContain("\n", "Usage:");
     }
 
     @Test
     void aMistypedPasswordOptionIsNotEchoedWithItsValue() {
         // when
-        Result joined = run("run", "--input", "x.csv", "--db-pasword=hunter2");
-        Result separate = run("run", "--input", "x.csv", "--source-db-passwrd", "hunter2");
+        CommandLineResult joined = run("run", "--input", "x.csv", "--db-pasword=hunter2");
+        CommandLineResult separate = run("run", "--input", "x.csv", "--source-db-passwrd", "hunter2");
 
         // then
-        assertThat(joined.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(joined.err).contains("--db-pasword=***").doesNotContain("hunter2");
-        assertThat(separate.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(separate.err).contains("--source-db-passwrd").doesNotContain("hunter2");
+        assertThat(joined.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(joined.err()).contains("--db-pasword=***").doesNotContain("hunter2");
+        assertThat(separate.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(separate.err()).contains("--source-db-passwrd").doesNotContain("hunter2");
     }
 
     @Test
     void helpAsked_isStillTheWholeUsage() {
         // when
-        Result help = run("run", "--help");
+        CommandLineResult help = run("run", "--help");
 
         // then
-        assertThat(help.exitCode).isEqualTo(ExitCodes.OK);
-        assertThat(help.out).contains("Usage: snapshot-batch run", "--input=FILE");
+        assertThat(help.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(help.out()).contains("Usage: snapshot-batch run", "--input=FILE");
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine commandLine = SnapshotBatchCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString().strip());
+    private static CommandLineResult run(String... args) {
+        return CommandLineResult.execute(args);
     }
 
 }

@@ -2,8 +2,6 @@ package io.snapshotbatch.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.snapshotbatch.run.ExitCodes;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +36,12 @@ class RunInputErrorsTests {
         Path input = corpusCopy(name);
 
         // when
-        Result result = run("run", "--input", input.toString());
+        CommandLineResult result = run("run", "--input", input.toString());
 
         // then
-        assertThat(result.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err).startsWith("snapshot-batch: Input file " + input + ", line " + line + ": ");
-        assertThat(result.err).contains(words).doesNotContain("\n", "\tat ", "Exception");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("snapshot-batch: Input file " + input + ", line " + line + ": ");
+        assertThat(result.err()).contains(words).doesNotContain("\n", "\tat ", "Exception");
     }
 
     @Test
@@ -53,11 +50,11 @@ class RunInputErrorsTests {
         Path input = Files.writeString(this.work.resolve("pipes.csv"), "engagement_id|opportunity_id\n");
 
         // when
-        Result result = run("run", "--input", input.toString());
+        CommandLineResult result = run("run", "--input", input.toString());
 
         // then
-        assertThat(result.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err).startsWith("snapshot-batch: Input file " + input + ", line 1: the header has no "
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("snapshot-batch: Input file " + input + ", line 1: the header has no "
                 + "engagement_id column (found 1 column, comma-separated: 'engagement_id|opportunity_id')")
             .contains("--delimiter");
     }
@@ -68,44 +65,30 @@ class RunInputErrorsTests {
         Path input = corpusCopy("google-sheets.csv");
 
         // when
-        Result encoding = run("run", "--input", input.toString(), "--encoding", "klingon");
-        Result delimiter = run("run", "--input", input.toString(), "--delimiter", "::");
-        Result withSql = run("run", "--source-sql", "select 1", "--encoding", "UTF-8");
+        CommandLineResult encoding = run("run", "--input", input.toString(), "--encoding", "klingon");
+        CommandLineResult delimiter = run("run", "--input", input.toString(), "--delimiter", "::");
+        CommandLineResult withSql = run("run", "--source-sql", "select 1", "--encoding", "UTF-8");
 
         // then
-        assertThat(encoding.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(encoding.err).startsWith("snapshot-batch: --encoding: unknown encoding 'klingon'");
-        assertThat(delimiter.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(delimiter.err).startsWith("snapshot-batch: --delimiter must be one character");
-        assertThat(withSql.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(withSql.err).isEqualTo("snapshot-batch: --encoding and --delimiter apply to --input only");
+        assertThat(encoding.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(encoding.err()).startsWith("snapshot-batch: --encoding: unknown encoding 'klingon'");
+        assertThat(delimiter.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(delimiter.err()).startsWith("snapshot-batch: --delimiter must be one character");
+        assertThat(withSql.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(withSql.err()).isEqualTo("snapshot-batch: --encoding and --delimiter apply to --input only");
     }
 
     @Test
     void helpListsTheNewOptions() {
         // when
-        Result help = run("run", "--help");
+        CommandLineResult help = run("run", "--help");
 
         // then
-        assertThat(help.out).contains("--encoding=NAME", "--delimiter=C");
+        assertThat(help.out()).contains("--encoding=NAME", "--delimiter=C");
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        CommandLine commandLine = SnapshotBatchCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        // A database that cannot exist: the input must be refused before anything touches it.
-        all[args.length] = "--db";
-        all[args.length + 1] = "jdbc:postgresql://127.0.0.1:1/never";
-        int exitCode = commandLine.execute(all);
-        return new Result(exitCode, out.toString(), err.toString().strip());
+    private static CommandLineResult run(String... args) {
+        return CommandLineResult.executeWithoutDatabase(args);
     }
 
     private Path corpusCopy(String name) throws IOException {
