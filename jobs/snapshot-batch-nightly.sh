@@ -93,7 +93,8 @@ cds_launch() {
             && rm -rf "$work" && mv "$work.tmp.$$" "$work" || { rm -rf "$work.tmp.$$"; return 1; }
     fi
     if [[ ! -f "$work/snapshot-batch.jsa" ]]; then
-        training=$(mktemp -d) || return 1
+        # In the cache, not /tmp: what a SIGKILLed training launch leaves is cleared with the rest below.
+        training=$(mktemp -d "$work/training.XXXXXX") || return 1
         printf 'engagement_id,opportunity_id\neng-cdstraining001,O1000001\neng-cdstraining002,O1000002\n' \
             > "$training/pairs.csv"
         # In the background, so that a stop signal meanwhile is handled at once (on_stop kills it).
@@ -130,6 +131,7 @@ cds_launch() {
     # What a launch killed with SIGKILL left behind (a copy or an archive half made), once surely abandoned.
     find "$dir" -mindepth 1 -maxdepth 1 -name "snapshot-batch-$key.tmp.*" -mmin +60 -exec rm -rf {} + 2>/dev/null
     find "$work" -mindepth 1 -maxdepth 1 -name 'snapshot-batch.jsa.tmp.*' -mmin +60 -exec rm -f {} + 2>/dev/null
+    find "$work" -mindepth 1 -maxdepth 1 -name 'training.*' -mmin +60 -exec rm -rf {} + 2>/dev/null
     jar="$work/app/$(basename "$jar")"
     jvm+=("-XX:SharedArchiveFile=$work/snapshot-batch.jsa")
 }
