@@ -19,6 +19,7 @@
 #   SNAPSHOT_DAILY_BUDGET                                        (optional)
 #   SNAPSHOT_REPORT_DIR                                          (default: /var/lib/snapshot-batch/reports)
 #   SNAPSHOT_METRICS_PUSH Prometheus Pushgateway HOST:PORT         read by the jar itself (optional)
+#   SNAPSHOT_RUN_DATE   run date YYYY-MM-DD                     (default: today in UTC; an earlier night to re-run it)
 #   SNAPSHOT_EXTRA_ARGS extra options, e.g. "--profile partner-ops --catalog AWS"
 #   SNAPSHOT_CDS_DIR    a directory kept between nights (optional): the jar is kept there extracted, with a class
 #                       data sharing archive made once per jar and Java version by a short training launch
